@@ -1,0 +1,4 @@
+export { createEvaluator, type Evaluator, type EndpointInput, type HypotheticalPod } from './evaluator.ts';
+export { explainVerdict, explainSide, endpointName } from './explain.ts';
+export { effectivePolicyTypes, compilePolicy, compilePolicies, policyId } from './compile.ts';
+export type * from './types.ts';

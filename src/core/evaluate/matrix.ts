@@ -1,0 +1,184 @@
+/**
+ * The reachability matrix of a whole model: for every ordered pair of units (pods or workloads)
+ * the set of connections allowed, plus external address ranges. Computed per class of
+ * identical pods with interned port sets, so a cell costs a table look-up.
+ */
+import type { ClusterModel, Pod } from '../model/types.ts';
+import type { PortSet } from '../model/portset.ts';
+import { containsPort } from '../model/portset.ts';
+import type { CompiledPolicy, CompiledRule } from './compile.ts';
+import { groupPodClasses, namedPortsKey, RuleTargets, type PodClasses } from './classes.ts';
+import { ALL_ID, EMPTY_ID, PortSetInterner } from './interner.ts';
+import { rulePortSet, type MatchOptions, type PodEndpoint } from './match.ts';
+import { computePortClasses } from './port-classes.ts';
+import { computeExternal } from './external.ts';
+import type { Direction, Granularity, MatrixUnit, ReachabilityMatrix } from './types.ts';
+
+export interface MatrixInput {
+  readonly model: ClusterModel;
+  readonly policies: readonly CompiledPolicy[];
+  readonly toEndpoint: (pod: Pod) => PodEndpoint;
+  readonly selectingPolicies: (pod: PodEndpoint, direction: Direction) => CompiledPolicy[];
+  readonly options: MatchOptions;
+}
+
+/** Everything known per class: its policies, and the interned allowed set per rule. */
+export interface ClassContext {
+  readonly classes: PodClasses;
+  readonly interner: PortSetInterner;
+  readonly targets: RuleTargets;
+  readonly egressPolicies: readonly (readonly CompiledPolicy[])[];
+  readonly ingressPolicies: readonly (readonly CompiledPolicy[])[];
+  /** Interned port set the rule allows towards destination class `dst`. */
+  rulePorts(rule: CompiledRule, dst: number): number;
+}
+
+function createClassContext(input: MatrixInput, endpoints: readonly PodEndpoint[]): ClassContext {
+  const classes = groupPodClasses(endpoints, input.policies, input.options);
+  const interner = new PortSetInterner();
+  const targets = new RuleTargets(classes, input.options);
+  const reps = classes.representatives;
+  const fixedPorts = new Map<CompiledRule, number>();
+  const namedPorts = new Map<string, number>();
+  const namedKeyOf = reps.map(namedPortsKey);
+  const ruleIds = new Map<CompiledRule, number>();
+  return {
+    classes,
+    interner,
+    targets,
+    egressPolicies: reps.map((rep) => input.selectingPolicies(rep, 'egress')),
+    ingressPolicies: reps.map((rep) => input.selectingPolicies(rep, 'ingress')),
+    rulePorts(rule, dst) {
+      if (!rule.hasNamedPorts) {
+        let id = fixedPorts.get(rule);
+        if (id === undefined) {
+          id = interner.intern(rulePortSet(rule, reps[dst]!));
+          fixedPorts.set(rule, id);
+        }
+        return id;
+      }
+      let ruleId = ruleIds.get(rule);
+      if (ruleId === undefined) ruleIds.set(rule, (ruleId = ruleIds.size));
+      const key = `${ruleId}|${namedKeyOf[dst]}`;
+      let id = namedPorts.get(key);
+      if (id === undefined) {
+        id = interner.intern(rulePortSet(rule, reps[dst]!));
+        namedPorts.set(key, id);
+      }
+      return id;
+    },
+  };
+}
+
+const policyKey = (policies: readonly CompiledPolicy[]): string => policies.map((p) => p.id).join('\u0000');
+
+/** Egress rows (allowed towards each destination class) per source class; undefined = not isolated. */
+function computeEgressRows(ctx: ClassContext): (Int32Array | undefined)[] {
+  const n = ctx.classes.representatives.length;
+  const cache = new Map<string, Int32Array>();
+  return ctx.egressPolicies.map((policies) => {
+    if (policies.length === 0) return undefined;
+    const key = policyKey(policies);
+    let row = cache.get(key);
+    if (row) return row;
+    row = new Int32Array(n).fill(EMPTY_ID);
+    for (const policy of policies) {
+      for (const rule of policy.egress ?? []) {
+        for (const dst of ctx.targets.classesOf(rule)) {
+          row[dst] = ctx.interner.union(row[dst]!, ctx.rulePorts(rule, dst));
+        }
+      }
+    }
+    cache.set(key, row);
+    return row;
+  });
+}
+
+/** Ingress columns (allowed from each source class) per destination class; undefined = not isolated. */
+function computeIngressColumns(ctx: ClassContext): (Int32Array | undefined)[] {
+  const n = ctx.classes.representatives.length;
+  const cache = new Map<string, Int32Array>();
+  return ctx.ingressPolicies.map((policies, dst) => {
+    if (policies.length === 0) return undefined;
+    const key = `${policyKey(policies)}|${namedPortsKey(ctx.classes.representatives[dst]!)}`;
+    let column = cache.get(key);
+    if (column) return column;
+    column = new Int32Array(n).fill(EMPTY_ID);
+    for (const policy of policies) {
+      for (const rule of policy.ingress ?? []) {
+        const ports = ctx.rulePorts(rule, dst);
+        for (const src of ctx.targets.classesOf(rule)) column[src] = ctx.interner.union(column[src]!, ports);
+      }
+    }
+    cache.set(key, column);
+    return column;
+  });
+}
+
+function unitsOf(model: ClusterModel, granularity: Granularity, podIndex: Map<string, number>, classOfPod: Int32Array) {
+  const kindOfWorkload = new Map(model.workloads.map((w) => [w.id, w.kind]));
+  if (granularity === 'pod') {
+    const units: MatrixUnit[] = model.pods.map((pod) => ({
+      id: pod.id,
+      namespace: pod.namespace,
+      name: pod.name,
+      kind: pod.fromTemplate ? (kindOfWorkload.get(pod.workloadId) ?? 'Pod') : 'Pod',
+      workloadId: pod.workloadId,
+    }));
+    return { units, unitClasses: model.pods.map((_, i) => [classOfPod[i]!]) };
+  }
+  const units: MatrixUnit[] = model.workloads.map((w) => ({
+    id: w.id,
+    namespace: w.namespace,
+    name: w.name,
+    kind: w.kind,
+    workloadId: w.id,
+  }));
+  const unitClasses = model.workloads.map((w) => [
+    ...new Set(w.podIds.map((id) => classOfPod[podIndex.get(id) ?? -1]).filter((c): c is number => c !== undefined)),
+  ]);
+  return { units, unitClasses };
+}
+
+export function computeMatrix(input: MatrixInput, granularity: Granularity): ReachabilityMatrix {
+  const { model } = input;
+  const endpoints = model.pods.map(input.toEndpoint);
+  const ctx = createClassContext(input, endpoints);
+  const n = ctx.classes.representatives.length;
+  const egressRows = computeEgressRows(ctx);
+  const ingressColumns = computeIngressColumns(ctx);
+
+  const cells = new Int32Array(n * n);
+  for (let src = 0; src < n; src++) {
+    const row = egressRows[src];
+    for (let dst = 0; dst < n; dst++) {
+      const out = row ? row[dst]! : ALL_ID;
+      const column = ingressColumns[dst];
+      cells[src * n + dst] = column ? ctx.interner.intersect(out, column[src]!) : out;
+    }
+  }
+
+  const podIndex = new Map(model.pods.map((p, i) => [p.id, i]));
+  const { units, unitClasses } = unitsOf(model, granularity, podIndex, ctx.classes.classOfPod);
+  const unitCell = (src: number, dst: number): number => {
+    if (granularity === 'pod' && src === dst) return ALL_ID;
+    let id = EMPTY_ID;
+    for (const a of unitClasses[src] ?? []) for (const b of unitClasses[dst] ?? []) id = ctx.interner.union(id, cells[a * n + b]!);
+    return id;
+  };
+  const portClasses = computePortClasses(input.policies, endpoints);
+  const external = computeExternal(ctx, input.policies, unitClasses);
+
+  return {
+    granularity,
+    units,
+    portClasses,
+    connections: (src, dst): PortSet => ctx.interner.get(unitCell(src, dst)),
+    allowed(src, dst, cls) {
+      const probe = portClasses[cls]?.probe;
+      return probe !== undefined && containsPort(ctx.interner.get(unitCell(src, dst)), probe.protocol, probe.port);
+    },
+    ingressFromExternal: external.ingress,
+    egressToExternal: external.egress,
+  };
+}

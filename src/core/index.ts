@@ -1,0 +1,6 @@
+/** The public API of the core: import text, evaluate connections, explain verdicts. */
+export * from './model/types.ts';
+export * from './evaluate/index.ts';
+export { importManifests, type ManifestFile, type ImportResult } from './parse/index.ts';
+export * from './model/portset.ts';
+export * from './model/ipset.ts';
