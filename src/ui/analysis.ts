@@ -9,26 +9,26 @@ import {
   type ClusterModel,
   type Evaluator,
   type Issue,
+  type ManifestFile,
   type ReachabilityMatrix,
 } from '../core/index.ts';
-import type { ScenarioFile } from './scenarios.ts';
 
 export interface Analysis {
-  readonly files: readonly ScenarioFile[];
+  readonly files: readonly ManifestFile[];
   readonly model: ClusterModel;
   readonly issues: readonly Issue[];
   readonly evaluator: Evaluator;
   readonly matrix: ReachabilityMatrix;
 }
 
-export function analyzeFiles(files: readonly ScenarioFile[]): Analysis {
-  const { model, issues } = importManifests(files.map((f) => ({ name: f.name, text: f.text })));
+export function analyzeFiles(files: readonly ManifestFile[]): Analysis {
+  const { model, issues } = importManifests(files);
   const evaluator = createEvaluator(model);
   const matrix = evaluator.matrix({ granularity: 'pod' });
   return { files, model, issues, evaluator, matrix };
 }
 
 /** The workspace as one multi-document YAML text, files in order. */
-export function joinYaml(files: readonly ScenarioFile[]): string {
+export function joinYaml(files: readonly ManifestFile[]): string {
   return files.map((f) => (f.text.endsWith('\n') ? f.text : `${f.text}\n`)).join('---\n');
 }

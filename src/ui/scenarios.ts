@@ -3,15 +3,11 @@
  * Node code (CLI, tests) reads the same directories with fs.
  */
 import { checkScenarioMeta, type ScenarioMeta } from '../../examples/scenario.ts';
-
-export interface ScenarioFile {
-  readonly name: string;
-  readonly text: string;
-}
+import type { ManifestFile } from '../core/index.ts';
 
 export interface Scenario extends ScenarioMeta {
   /** The manifests listed in `files`, in that order, as `{ name: '<id>/<file>', text }`. */
-  readonly manifests: readonly ScenarioFile[];
+  readonly manifests: readonly ManifestFile[];
 }
 
 const rawFiles = import.meta.glob<string>('/examples/*/*', { query: '?raw', import: 'default', eager: true });

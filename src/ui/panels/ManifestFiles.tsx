@@ -1,7 +1,7 @@
-import type { ScenarioFile } from '../scenarios.ts';
+import type { ManifestFile } from '../../core/index.ts';
 
 /** The workspace manifests, read-only, as plain text. */
-export function ManifestFiles({ files }: { readonly files: readonly ScenarioFile[] }) {
+export function ManifestFiles({ files }: { readonly files: readonly ManifestFile[] }) {
   return (
     <section className="panel" aria-labelledby="files-heading">
       <h2 id="files-heading">Manifests</h2>

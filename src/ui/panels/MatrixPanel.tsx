@@ -25,7 +25,13 @@ function CellContent({ cell }: { readonly cell: MatrixCell }) {
 
 function PortClassTable({ table }: { readonly table: MatrixTable }) {
   return (
-    <table className="matrix-table" data-testid="matrix-table" data-port-class={table.label}>
+    <table
+      className="matrix-table"
+      data-testid="matrix-table"
+      data-port-class={table.label}
+      data-protocol={table.protocol}
+      data-probe-port={table.probePort}
+    >
       <caption>{table.label}</caption>
       <thead>
         <tr>

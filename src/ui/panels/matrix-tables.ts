@@ -3,7 +3,13 @@
  * across, each cell with its verdict and the core's explanation sentences. Pure, so it is tested
  * without a browser.
  */
-import { explainVerdict, type Evaluator, type MatrixUnit, type ReachabilityMatrix } from '../../core/index.ts';
+import {
+  explainVerdict,
+  type Evaluator,
+  type MatrixUnit,
+  type Protocol,
+  type ReachabilityMatrix,
+} from '../../core/index.ts';
 
 export interface MatrixCell {
   readonly from: string;
@@ -22,6 +28,8 @@ export interface MatrixRow {
 export interface MatrixTable {
   /** `TCP 3306`, `TCP (any other port)` ... */
   readonly label: string;
+  /** The (protocol, port) the cells were asked with: any port of the class answers alike. */
+  readonly protocol: Protocol;
   readonly probePort: number;
   readonly rows: readonly MatrixRow[];
 }
@@ -30,11 +38,12 @@ export function buildMatrixTables(matrix: ReachabilityMatrix, evaluator: Evaluat
   const { units } = matrix;
   return matrix.portClasses.map((portClass, cls) => ({
     label: portClass.label,
-    probePort: portClass.probePort,
+    protocol: portClass.probe.protocol,
+    probePort: portClass.probe.port,
     rows: units.map((from, src) => ({
       unit: from,
       cells: units.map((to, dst) => {
-        const verdict = evaluator.verdict(from.id, to.id, portClass.protocol, portClass.probePort);
+        const verdict = evaluator.verdict(from.id, to.id, portClass.probe.protocol, portClass.probe.port);
         return {
           from: from.id,
           to: to.id,
