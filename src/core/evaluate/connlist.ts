@@ -4,7 +4,7 @@
  */
 import { formatRange } from '../model/ipset.ts';
 import { formatPortSet, isEmptyPorts } from '../model/portset.ts';
-import type { IpFamily } from '../model/ipset.ts';
+import type { IpFamily, IpRange } from '../model/ipset.ts';
 import type { MatrixUnit, ReachabilityMatrix } from './types.ts';
 
 export interface ConnlistOptions {
@@ -24,6 +24,24 @@ export function unitLabel(unit: MatrixUnit): string {
 
 const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Neighbouring ranges with the same non-empty connections towards one unit, merged. */
+function mergedRuns(sides: ReachabilityMatrix['ingressFromExternal'], unit: number): { range: IpRange; conn: string }[] {
+  const runs: { range: IpRange; conn: string }[] = [];
+  for (const side of sides) {
+    const conns = side.connections(unit);
+    if (isEmptyPorts(conns)) continue;
+    const conn = formatPortSet(conns);
+    const range = side.range.range;
+    const last = runs[runs.length - 1];
+    if (last && last.conn === conn && last.range.family === range.family && last.range.end + 1n === range.start) {
+      last.range = { ...last.range, end: range.end };
+    } else {
+      runs.push({ range, conn });
+    }
+  }
+  return runs;
+}
+
 export function connlistEntries(matrix: ReachabilityMatrix, options: ConnlistOptions = {}): ConnlistEntry[] {
   const families = options.families ?? [4, 6];
   const entries: ConnlistEntry[] = [];
@@ -35,22 +53,16 @@ export function connlistEntries(matrix: ReachabilityMatrix, options: ConnlistOpt
       if (!isEmptyPorts(conns)) entries.push({ src: labels[src]!, dst: labels[dst]!, conn: formatPortSet(conns) });
     });
   });
-  for (const ext of matrix.ingressFromExternal) {
-    if (!families.includes(ext.range.range.family)) continue;
-    const name = `${formatRange(ext.range.range)}[External]`;
-    labels.forEach((label, dst) => {
-      const conns = ext.connections(dst);
-      if (!isEmptyPorts(conns)) entries.push({ src: name, dst: label, conn: formatPortSet(conns) });
+  const external = (sides: ReachabilityMatrix['ingressFromExternal'], inbound: boolean) => {
+    labels.forEach((label, unit) => {
+      for (const run of mergedRuns(sides.filter((e) => families.includes(e.range.range.family)), unit)) {
+        const name = `${formatRange(run.range)}[External]`;
+        entries.push(inbound ? { src: name, dst: label, conn: run.conn } : { src: label, dst: name, conn: run.conn });
+      }
     });
-  }
-  for (const ext of matrix.egressToExternal) {
-    if (!families.includes(ext.range.range.family)) continue;
-    const name = `${formatRange(ext.range.range)}[External]`;
-    labels.forEach((label, src) => {
-      const conns = ext.connections(src);
-      if (!isEmptyPorts(conns)) entries.push({ src: label, dst: name, conn: formatPortSet(conns) });
-    });
-  }
+  };
+  external(matrix.ingressFromExternal, true);
+  external(matrix.egressToExternal, false);
   return entries.sort((a, b) => byteOrder(a.src, b.src) || byteOrder(a.dst, b.dst));
 }
 

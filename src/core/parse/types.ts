@@ -1,0 +1,46 @@
+/**
+ * Public types of the parser: text in, objects and issues out.
+ */
+import type { ManifestResource } from '../model/build-input.ts';
+import type { ClusterModel, Issue, SourceRef } from '../model/types.ts';
+
+export interface ManifestFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface ImportOptions {
+  /** Total size limit of all files, in UTF-8 bytes. Default 10 MiB. Larger input: one error, nothing parsed. */
+  readonly maxBytes?: number;
+}
+
+export interface ImportResult {
+  readonly model: ClusterModel;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * What happened to an object: `accepted` (used by the model), `rejected` (it has errors, as the
+ * API server would refuse it) or `ignored` (a kind the simulation does not use).
+ */
+export type ObjectStatus = 'accepted' | 'rejected' | 'ignored';
+
+/** One Kubernetes object found in a file (List items are separate objects). */
+export interface ParsedObject {
+  readonly kind: string;
+  readonly apiVersion: string;
+  readonly name?: string;
+  /** As written; absent for cluster-scoped objects and objects relying on `default`. */
+  readonly namespace?: string;
+  /** The object as parsed: plain JSON-like data, shared with the parser (do not mutate). */
+  readonly object: Readonly<Record<string, unknown>>;
+  readonly source: SourceRef;
+  readonly status: ObjectStatus;
+  /** The typed value, for accepted objects of the kinds the model uses. */
+  readonly resource?: ManifestResource;
+}
+
+export interface ParseResult {
+  readonly objects: ParsedObject[];
+  readonly issues: Issue[];
+}
