@@ -2,7 +2,7 @@
  * External addresses: the address space cut into atoms by every ipBlock, each atom decided
  * against every unit, then neighbouring atoms with the same answers merged into maximal ranges.
  */
-import { atomsOf, containsIp, formatIpRangeLabel, type IpRange } from '../model/ipset.ts';
+import { atomsOf, formatIpRangeLabel, type IpRange } from '../model/ipset.ts';
 import type { PortSet } from '../model/portset.ts';
 import type { CompiledPolicy, CompiledRule } from './compile.ts';
 import { distinctIpBlockPeers } from './classes.ts';
@@ -16,12 +16,36 @@ export interface ExternalSide {
   connections(unit: number): PortSet;
 }
 
-function ruleAdmitsAddress(rule: CompiledRule, address: IpEndpoint): boolean {
-  return rule.peers === undefined || rule.peers.some((p) => p.kind === 'ipBlock' && containsIp(p.ips, address.parsed));
+/** Index of the atom containing `value` (atoms are sorted and cover the space without gaps). */
+function atomIndex(atoms: readonly IpRange[], family: IpRange['family'], value: bigint): number {
+  let lo = 0;
+  let hi = atoms.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const atom = atoms[mid]!;
+    if (atom.family < family || (atom.family === family && atom.start <= value)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
-function addressOf(range: IpRange): IpEndpoint {
-  return { kind: 'ip', ip: '', parsed: { family: range.family, value: range.start } };
+/** Atom indices a rule's peers admit: every atom without peers, else those inside its ipBlocks. */
+function admittedAtoms(rule: CompiledRule, atoms: readonly IpRange[]): Iterable<number> {
+  if (rule.peers === undefined) return atoms.keys();
+  const admitted = new Set<number>();
+  for (const peer of rule.peers) {
+    if (peer.kind !== 'ipBlock') continue;
+    for (const range of peer.ips.ranges) {
+      const last = atomIndex(atoms, range.family, range.end);
+      for (let a = atomIndex(atoms, range.family, range.start); a <= last; a++) admitted.add(a);
+    }
+  }
+  return admitted;
+}
+
+function sameVector(a: Int32Array, b: Int32Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Per atom, per unit: the interned set allowed, merged into maximal ranges. */
@@ -31,13 +55,7 @@ function mergeAtoms(ctx: ClassContext, atoms: readonly IpRange[], vectors: Int32
   while (i < atoms.length) {
     let j = i + 1;
     const vector = vectors[i]!;
-    while (
-      j < atoms.length &&
-      atoms[j]!.family === atoms[i]!.family &&
-      vectors[j]!.every((v, k) => v === vector[k])
-    ) {
-      j++;
-    }
+    while (j < atoms.length && atoms[j]!.family === atoms[i]!.family && sameVector(vectors[j]!, vector)) j++;
     const range: IpRange = { family: atoms[i]!.family, start: atoms[i]!.start, end: atoms[j - 1]!.end };
     out.push({
       range: { range, label: formatIpRangeLabel(range) },
@@ -54,50 +72,48 @@ export function computeExternal(
   unitClasses: readonly (readonly number[])[],
 ): { ingress: ExternalSide[]; egress: ExternalSide[] } {
   const atoms = atomsOf(distinctIpBlockPeers(policies).map((p) => p.ips));
-  const ipPorts = new Map<CompiledRule, number>();
-  const portsTowardsAddress = (rule: CompiledRule, address: IpEndpoint): number => {
-    let id = ipPorts.get(rule);
-    if (id === undefined) ipPorts.set(rule, (id = ctx.interner.intern(rulePortSet(rule, address))));
-    return id;
+  const admitted = new Map<CompiledRule, readonly number[]>();
+  const admittedBy = (rule: CompiledRule): readonly number[] => {
+    let list = admitted.get(rule);
+    if (!list) admitted.set(rule, (list = [...admittedAtoms(rule, atoms)]));
+    return list;
   };
-  const classCount = ctx.classes.representatives.length;
+  const anyAddress: IpEndpoint = { kind: 'ip', ip: '', parsed: { family: 4, value: 0n } };
 
-  const perClass = (atom: IpRange, direction: 'ingress' | 'egress'): Int32Array => {
-    const address = addressOf(atom);
-    const result = new Int32Array(classCount);
-    const cache = new Map<string, number>();
-    for (let c = 0; c < classCount; c++) {
-      const policies = direction === 'egress' ? ctx.egressPolicies[c]! : ctx.ingressPolicies[c]!;
-      if (policies.length === 0) {
-        result[c] = ALL_ID;
-        continue;
-      }
-      const key = direction === 'egress' ? policies.map((p) => p.id).join('\u0000') : undefined;
-      const cached = key === undefined ? undefined : cache.get(key);
-      if (cached !== undefined) {
-        result[c] = cached;
-        continue;
-      }
-      let id = EMPTY_ID;
+  /** Per atom, per class: what the address may open towards the class (ingress) or the class towards it (egress). */
+  const perAtomAndClass = (direction: 'ingress' | 'egress'): Int32Array[] => {
+    const { groups, groupOf } = ctx[direction];
+    const perGroup = groups.map(({ policies, representative }) => {
+      const vector = new Int32Array(atoms.length).fill(policies.length === 0 ? ALL_ID : EMPTY_ID);
       for (const policy of policies) {
-        for (const rule of (direction === 'egress' ? policy.egress : policy.ingress) ?? []) {
-          if (!ruleAdmitsAddress(rule, address)) continue;
-          id = ctx.interner.union(id, direction === 'egress' ? portsTowardsAddress(rule, address) : ctx.rulePorts(rule, c));
+        for (const rule of policy[direction] ?? []) {
+          // Named ports never match an address; towards a pod they resolve against it.
+          const ports = ctx.interner.intern(rulePortSet(rule, direction === 'egress' ? anyAddress : ctx.classes.representatives[representative]!));
+          for (const a of admittedBy(rule)) vector[a] = ctx.interner.union(vector[a]!, ports);
         }
       }
-      if (key !== undefined) cache.set(key, id);
-      result[c] = id;
-    }
-    return result;
+      return vector;
+    });
+    return atoms.map((_, a) => {
+      const result = new Int32Array(groupOf.length);
+      for (let c = 0; c < groupOf.length; c++) result[c] = perGroup[groupOf[c]!]![a]!;
+      return result;
+    });
   };
 
-  const toUnits = (classVector: Int32Array): Int32Array =>
-    Int32Array.from(unitClasses, (classes) =>
-      classes.reduce((acc, c) => ctx.interner.union(acc, classVector[c]!), EMPTY_ID),
-    );
+  const toUnits = (classVector: Int32Array): Int32Array => {
+    const units = new Int32Array(unitClasses.length);
+    for (let u = 0; u < unitClasses.length; u++) {
+      const classes = unitClasses[u]!;
+      let id = classVector[classes[0] ?? 0] ?? EMPTY_ID;
+      for (let k = 1; k < classes.length; k++) id = ctx.interner.union(id, classVector[classes[k]!]!);
+      units[u] = classes.length === 0 ? EMPTY_ID : id;
+    }
+    return units;
+  };
 
   return {
-    ingress: mergeAtoms(ctx, atoms, atoms.map((a) => toUnits(perClass(a, 'ingress')))),
-    egress: mergeAtoms(ctx, atoms, atoms.map((a) => toUnits(perClass(a, 'egress')))),
+    ingress: mergeAtoms(ctx, atoms, perAtomAndClass('ingress').map(toUnits)),
+    egress: mergeAtoms(ctx, atoms, perAtomAndClass('egress').map(toUnits)),
   };
 }

@@ -27,10 +27,39 @@ export interface ClassContext {
   readonly classes: PodClasses;
   readonly interner: PortSetInterner;
   readonly targets: RuleTargets;
-  readonly egressPolicies: readonly (readonly CompiledPolicy[])[];
-  readonly ingressPolicies: readonly (readonly CompiledPolicy[])[];
+  /** Classes grouped by the policies that select them for egress. */
+  readonly egress: PolicyGroups;
+  /** Classes grouped by the policies that select them for ingress and by their named ports. */
+  readonly ingress: PolicyGroups;
   /** Interned port set the rule allows towards destination class `dst`. */
   rulePorts(rule: CompiledRule, dst: number): number;
+}
+
+/**
+ * Classes that the same policies select (and, for ingress, that declare the same named ports)
+ * get the same row or column: compute it once per group.
+ */
+export interface PolicyGroups {
+  readonly groupOf: Int32Array;
+  /** Per group: the selecting policies (empty: not isolated) and one member class. */
+  readonly groups: readonly { readonly policies: readonly CompiledPolicy[]; readonly representative: number }[];
+}
+
+function groupClasses(perClass: readonly (readonly CompiledPolicy[])[], extraKey: (cls: number) => string): PolicyGroups {
+  const byKey = new Map<string, number>();
+  const groups: { policies: readonly CompiledPolicy[]; representative: number }[] = [];
+  const groupOf = new Int32Array(perClass.length);
+  perClass.forEach((policies, cls) => {
+    const key = policies.length === 0 ? '' : `${policies.map((p) => p.id).join('\u0000')}|${extraKey(cls)}`;
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = groups.length;
+      byKey.set(key, group);
+      groups.push({ policies, representative: cls });
+    }
+    groupOf[cls] = group;
+  });
+  return { groupOf, groups };
 }
 
 function createClassContext(input: MatrixInput, endpoints: readonly PodEndpoint[]): ClassContext {
@@ -46,8 +75,8 @@ function createClassContext(input: MatrixInput, endpoints: readonly PodEndpoint[
     classes,
     interner,
     targets,
-    egressPolicies: reps.map((rep) => input.selectingPolicies(rep, 'egress')),
-    ingressPolicies: reps.map((rep) => input.selectingPolicies(rep, 'ingress')),
+    egress: groupClasses(reps.map((rep) => input.selectingPolicies(rep, 'egress')), () => ''),
+    ingress: groupClasses(reps.map((rep) => input.selectingPolicies(rep, 'ingress')), (cls) => namedKeyOf[cls]!),
     rulePorts(rule, dst) {
       if (!rule.hasNamedPorts) {
         let id = fixedPorts.get(rule);
@@ -70,18 +99,12 @@ function createClassContext(input: MatrixInput, endpoints: readonly PodEndpoint[
   };
 }
 
-const policyKey = (policies: readonly CompiledPolicy[]): string => policies.map((p) => p.id).join('\u0000');
-
 /** Egress rows (allowed towards each destination class) per source class; undefined = not isolated. */
 function computeEgressRows(ctx: ClassContext): (Int32Array | undefined)[] {
   const n = ctx.classes.representatives.length;
-  const cache = new Map<string, Int32Array>();
-  return ctx.egressPolicies.map((policies) => {
+  const rows = ctx.egress.groups.map(({ policies }) => {
     if (policies.length === 0) return undefined;
-    const key = policyKey(policies);
-    let row = cache.get(key);
-    if (row) return row;
-    row = new Int32Array(n).fill(EMPTY_ID);
+    const row = new Int32Array(n).fill(EMPTY_ID);
     for (const policy of policies) {
       for (const rule of policy.egress ?? []) {
         for (const dst of ctx.targets.classesOf(rule)) {
@@ -89,30 +112,26 @@ function computeEgressRows(ctx: ClassContext): (Int32Array | undefined)[] {
         }
       }
     }
-    cache.set(key, row);
     return row;
   });
+  return Array.from(ctx.egress.groupOf, (g) => rows[g]);
 }
 
 /** Ingress columns (allowed from each source class) per destination class; undefined = not isolated. */
 function computeIngressColumns(ctx: ClassContext): (Int32Array | undefined)[] {
   const n = ctx.classes.representatives.length;
-  const cache = new Map<string, Int32Array>();
-  return ctx.ingressPolicies.map((policies, dst) => {
+  const columns = ctx.ingress.groups.map(({ policies, representative }) => {
     if (policies.length === 0) return undefined;
-    const key = `${policyKey(policies)}|${namedPortsKey(ctx.classes.representatives[dst]!)}`;
-    let column = cache.get(key);
-    if (column) return column;
-    column = new Int32Array(n).fill(EMPTY_ID);
+    const column = new Int32Array(n).fill(EMPTY_ID);
     for (const policy of policies) {
       for (const rule of policy.ingress ?? []) {
-        const ports = ctx.rulePorts(rule, dst);
+        const ports = ctx.rulePorts(rule, representative);
         for (const src of ctx.targets.classesOf(rule)) column[src] = ctx.interner.union(column[src]!, ports);
       }
     }
-    cache.set(key, column);
     return column;
   });
+  return Array.from(ctx.ingress.groupOf, (g) => columns[g]);
 }
 
 function unitsOf(model: ClusterModel, granularity: Granularity, podIndex: Map<string, number>, classOfPod: Int32Array) {
