@@ -26,6 +26,8 @@ describe.runIf(existsSync(sharedDir))('conformance (../shared/conformance)', () 
   });
 });
 
-describe.skipIf(existsSync(sharedDir))('conformance (../shared/conformance)', () => {
-  it.skip(`skipped: ${sharedDir} is absent; the project copy above still runs`, () => {});
-});
+if (!existsSync(sharedDir)) {
+  describe('conformance (../shared/conformance)', () => {
+    it.skip(`skipped: ${sharedDir} is absent; the project copy above still runs`, () => {});
+  });
+}

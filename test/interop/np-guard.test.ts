@@ -36,6 +36,8 @@ describe.runIf(present && python)('netpol-analyzer interop (connlist --compat np
   }, 120_000);
 });
 
-describe.skipIf(present && python)('netpol-analyzer interop', () => {
-  it.skip(reason, () => {});
-});
+if (!present || !python) {
+  describe('netpol-analyzer interop', () => {
+    it.skip(reason, () => {});
+  });
+}

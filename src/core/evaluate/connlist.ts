@@ -27,16 +27,20 @@ const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 /** Neighbouring ranges with the same non-empty connections towards one unit, merged. */
 function mergedRuns(sides: ReachabilityMatrix['ingressFromExternal'], unit: number): { range: IpRange; conn: string }[] {
   const runs: { range: IpRange; conn: string }[] = [];
+  const pieces: { range: IpRange; conn: string }[] = [];
   for (const side of sides) {
     const conns = side.connections(unit);
     if (isEmptyPorts(conns)) continue;
     const conn = formatPortSet(conns);
-    const range = side.range.range;
+    for (const range of side.range.set.ranges) pieces.push({ range, conn });
+  }
+  pieces.sort((a, b) => a.range.family - b.range.family || (a.range.start < b.range.start ? -1 : 1));
+  for (const piece of pieces) {
     const last = runs[runs.length - 1];
-    if (last && last.conn === conn && last.range.family === range.family && last.range.end + 1n === range.start) {
-      last.range = { ...last.range, end: range.end };
+    if (last && last.conn === piece.conn && last.range.family === piece.range.family && last.range.end + 1n === piece.range.start) {
+      last.range = { ...last.range, end: piece.range.end };
     } else {
-      runs.push({ range, conn });
+      runs.push({ ...piece });
     }
   }
   return runs;
@@ -55,7 +59,7 @@ export function connlistEntries(matrix: ReachabilityMatrix, options: ConnlistOpt
   });
   const external = (sides: ReachabilityMatrix['ingressFromExternal'], inbound: boolean) => {
     labels.forEach((label, unit) => {
-      for (const run of mergedRuns(sides.filter((e) => families.includes(e.range.range.family)), unit)) {
+      for (const run of mergedRuns(sides.filter((e) => families.includes(e.range.family)), unit)) {
         const name = `${formatRange(run.range)}[External]`;
         entries.push(inbound ? { src: name, dst: label, conn: run.conn } : { src: label, dst: name, conn: run.conn });
       }

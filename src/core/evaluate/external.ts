@@ -1,8 +1,9 @@
 /**
  * External addresses: the address space cut into atoms by every ipBlock, each atom decided
- * against every unit, then neighbouring atoms with the same answers merged into maximal ranges.
+ * against every unit, then atoms with the same answers gathered into maximal sets.
  */
-import { atomsOf, formatIpRangeLabel, type IpRange } from '../model/ipset.ts';
+import { atomsOf, type IpRange } from '../model/ipset.ts';
+import { formatIpSetLabel } from '../model/ipset-label.ts';
 import type { PortSet } from '../model/portset.ts';
 import type { CompiledPolicy, CompiledRule } from './compile.ts';
 import { distinctIpBlockPeers } from './classes.ts';
@@ -43,27 +44,27 @@ function admittedAtoms(rule: CompiledRule, atoms: readonly IpRange[]): Iterable<
   return admitted;
 }
 
-function sameVector(a: Int32Array, b: Int32Array): boolean {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-/** Per atom, per unit: the interned set allowed, merged into maximal ranges. */
-function mergeAtoms(ctx: ClassContext, atoms: readonly IpRange[], vectors: Int32Array[]): ExternalSide[] {
-  const out: ExternalSide[] = [];
-  let i = 0;
-  while (i < atoms.length) {
-    let j = i + 1;
+/** Atoms of one family with the same answers for every unit, gathered into one set each. */
+function groupAtoms(ctx: ClassContext, atoms: readonly IpRange[], vectors: Int32Array[]): ExternalSide[] {
+  const groups = new Map<string, { ranges: IpRange[]; vector: Int32Array }>();
+  atoms.forEach((atom, i) => {
     const vector = vectors[i]!;
-    while (j < atoms.length && atoms[j]!.family === atoms[i]!.family && sameVector(vectors[j]!, vector)) j++;
-    const range: IpRange = { family: atoms[i]!.family, start: atoms[i]!.start, end: atoms[j - 1]!.end };
-    out.push({
-      range: { range, label: formatIpRangeLabel(range) },
-      connections: (unit) => ctx.interner.get(vector[unit] ?? EMPTY_ID),
-    });
-    i = j;
-  }
-  return out;
+    const key = `${atom.family}:${vector.join(',')}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { ranges: [atom], vector });
+    else {
+      const last = group.ranges[group.ranges.length - 1]!;
+      if (last.end + 1n === atom.start) group.ranges[group.ranges.length - 1] = { ...last, end: atom.end };
+      else group.ranges.push(atom);
+    }
+  });
+  return [...groups.values()].map(({ ranges, vector }) => {
+    const set = { ranges };
+    return {
+      range: { set, family: ranges[0]!.family, label: formatIpSetLabel(set) },
+      connections: (unit: number) => ctx.interner.get(vector[unit] ?? EMPTY_ID),
+    };
+  });
 }
 
 export function computeExternal(
@@ -113,7 +114,7 @@ export function computeExternal(
   };
 
   return {
-    ingress: mergeAtoms(ctx, atoms, perAtomAndClass('ingress').map(toUnits)),
-    egress: mergeAtoms(ctx, atoms, perAtomAndClass('egress').map(toUnits)),
+    ingress: groupAtoms(ctx, atoms, perAtomAndClass('ingress').map(toUnits)),
+    egress: groupAtoms(ctx, atoms, perAtomAndClass('egress').map(toUnits)),
   };
 }

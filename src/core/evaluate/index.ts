@@ -2,3 +2,4 @@ export { createEvaluator, type Evaluator, type EndpointInput, type HypotheticalP
 export { explainVerdict, explainSide, endpointName } from './explain.ts';
 export { effectivePolicyTypes, compilePolicy, compilePolicies, policyId } from './compile.ts';
 export type * from './types.ts';
+export { halfOpenOf } from './matrix.ts';

@@ -5,14 +5,14 @@
  */
 import type { ClusterModel, Pod } from '../model/types.ts';
 import type { PortSet } from '../model/portset.ts';
-import { containsPort } from '../model/portset.ts';
+import { ALL_PORTS, EMPTY_PORTS, containsPort, subtractPorts } from '../model/portset.ts';
 import type { CompiledPolicy, CompiledRule } from './compile.ts';
 import { groupPodClasses, namedPortsKey, RuleTargets, type PodClasses } from './classes.ts';
 import { ALL_ID, EMPTY_ID, PortSetInterner } from './interner.ts';
 import { rulePortSet, type MatchOptions, type PodEndpoint } from './match.ts';
 import { computePortClasses } from './port-classes.ts';
 import { computeExternal } from './external.ts';
-import type { Direction, Granularity, MatrixUnit, ReachabilityMatrix } from './types.ts';
+import type { Direction, Granularity, HalfOpen, MatrixUnit, ReachabilityMatrix } from './types.ts';
 
 export interface MatrixInput {
   readonly model: ClusterModel;
@@ -197,7 +197,40 @@ export function computeMatrix(input: MatrixInput, granularity: Granularity): Rea
       const probe = portClasses[cls]?.probe;
       return probe !== undefined && containsPort(ctx.interner.get(unitCell(src, dst)), probe.protocol, probe.port);
     },
+    sides(src, dst) {
+      if (granularity === 'pod' && src === dst) {
+        return { egress: { isolated: false, ports: ALL_PORTS }, ingress: { isolated: false, ports: ALL_PORTS } };
+      }
+      let egress = EMPTY_ID;
+      let ingress = EMPTY_ID;
+      let egressIsolated = false;
+      let ingressIsolated = false;
+      for (const a of unitClasses[src] ?? []) {
+        for (const b of unitClasses[dst] ?? []) {
+          const row = egressRows[a];
+          const column = ingressColumns[b];
+          egressIsolated ||= row !== undefined;
+          ingressIsolated ||= column !== undefined;
+          egress = ctx.interner.union(egress, row ? row[b]! : ALL_ID);
+          ingress = ctx.interner.union(ingress, column ? column[a]! : ALL_ID);
+        }
+      }
+      return {
+        egress: { isolated: egressIsolated, ports: ctx.interner.get(egress) },
+        ingress: { isolated: ingressIsolated, ports: ctx.interner.get(ingress) },
+      };
+    },
     ingressFromExternal: external.ingress,
     egressToExternal: external.egress,
+  };
+}
+
+/** The half-open part of a pair (see HalfOpen); both sets empty when the pair is not half-open. */
+export function halfOpenOf(sides: ReturnType<ReachabilityMatrix['sides']>): HalfOpen {
+  const explicitEgress = sides.egress.isolated ? sides.egress.ports : EMPTY_PORTS;
+  const explicitIngress = sides.ingress.isolated ? sides.ingress.ports : EMPTY_PORTS;
+  return {
+    egressOnly: subtractPorts(explicitEgress, sides.ingress.ports),
+    ingressOnly: subtractPorts(explicitIngress, sides.egress.ports),
   };
 }

@@ -1,6 +1,6 @@
 import type { Protocol, WorkloadKind } from '../model/types.ts';
 import type { PortSet } from '../model/portset.ts';
-import type { IpRange } from '../model/ipset.ts';
+import type { IpFamily, IpSet } from '../model/ipset.ts';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -94,11 +94,31 @@ export interface PortClass {
   readonly other: boolean;
 }
 
-/** A maximal address range (IPv4 or IPv6) whose connections are the same for every unit. */
+/**
+ * The addresses (one family) whose connections are the same for every unit: a maximal set,
+ * possibly several ranges (`0.0.0.0/0 except 10.0.0.0/8`).
+ */
 export interface ExternalRange {
-  readonly range: IpRange;
+  readonly set: IpSet;
+  readonly family: IpFamily;
   /** Display form: `8.8.8.8/32`, `0.0.0.0/0 except 10.0.0.0/8`, or `a-b` when neither fits. */
   readonly label: string;
+}
+
+/** One side of a pair: whether policies isolate it, and the connections that side allows. */
+export interface SideAllowance {
+  readonly isolated: boolean;
+  /** ALL_PORTS when not isolated. */
+  readonly ports: PortSet;
+}
+
+/**
+ * Ports on which exactly one side explicitly allows (its policies isolate it and a rule admits
+ * the flow) while the other side denies: the "half-open" flows users most often get wrong.
+ */
+export interface HalfOpen {
+  readonly egressOnly: PortSet;
+  readonly ingressOnly: PortSet;
 }
 
 export interface ReachabilityMatrix {
@@ -109,6 +129,11 @@ export interface ReachabilityMatrix {
   connections(src: number, dst: number): PortSet;
   /** Whether units[src] may connect to units[dst] on portClasses[cls]. */
   allowed(src: number, dst: number, cls: number): boolean;
+  /**
+   * Each side of the pair on its own: what the source's egress policies let out towards the
+   * destination, and what the destination's ingress policies let in from the source.
+   */
+  sides(src: number, dst: number): { readonly egress: SideAllowance; readonly ingress: SideAllowance };
   /** External sources, each with what it may open towards every unit (index = unit). */
   readonly ingressFromExternal: readonly { readonly range: ExternalRange; connections(dst: number): PortSet }[];
   /** External destinations, each with what every unit may open towards it. */
