@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reportsDir = path.join(root, 'reports');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUM;
 const isWindows = process.platform === 'win32';
 
 /** Runs a command with the terminal as its output and no stdin; resolves with its exit code. */
@@ -55,6 +56,7 @@ function readJson(file) {
 
 async function ensureChromium() {
   if (existsSync(chromiumPath)) return { ok: true, note: `found ${chromiumPath}` };
+  if (chromiumPath !== DEBIAN_CHROMIUM) return { ok: false, note: `CHROMIUM_PATH=${chromiumPath} does not exist` };
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
     return { ok: false, note: `${chromiumPath} is missing; install it with: apt-get install -y chromium (as root)` };
   }

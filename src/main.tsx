@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, demoScenario } from './ui/App.tsx';
+import { App } from './ui/App.tsx';
+import { findDemoScenario } from './ui/scenarios.ts';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
@@ -8,6 +9,6 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <App scenario={demoScenario()} />
+    <App scenario={findDemoScenario()} />
   </StrictMode>,
 );

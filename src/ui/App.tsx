@@ -1,12 +1,11 @@
 import { useEffect, useMemo } from 'react';
-import { DEMO_SCENARIO_ID } from '../../examples/scenario.ts';
 import { analyzeFiles } from './analysis.ts';
 import { createAutomationApi, installAutomationApi } from './automation.ts';
 import { IssueList } from './panels/IssueList.tsx';
 import { ManifestFiles } from './panels/ManifestFiles.tsx';
 import { MatrixPanel } from './panels/MatrixPanel.tsx';
 import { ScenarioHeader } from './panels/ScenarioHeader.tsx';
-import { findScenario, type Scenario } from './scenarios.ts';
+import type { Scenario } from './scenarios.ts';
 
 export function App({ scenario }: { readonly scenario: Scenario }) {
   const analysis = useMemo(() => analyzeFiles(scenario.manifests), [scenario]);
@@ -26,11 +25,4 @@ export function App({ scenario }: { readonly scenario: Scenario }) {
       </main>
     </div>
   );
-}
-
-/** The scenario the app opens with. */
-export function demoScenario(): Scenario {
-  const scenario = findScenario(DEMO_SCENARIO_ID);
-  if (!scenario) throw new Error(`the demo scenario examples/${DEMO_SCENARIO_ID} is missing`);
-  return scenario;
 }

@@ -2,7 +2,7 @@
  * The example scenarios (`examples/<id>/`), bundled into the app as raw text by Vite.
  * Node code (CLI, tests) reads the same directories with fs.
  */
-import { checkScenarioMeta, type ScenarioMeta } from '../../examples/scenario.ts';
+import { checkScenarioMeta, DEMO_SCENARIO_ID, type ScenarioMeta } from '../../examples/scenario.ts';
 import type { ManifestFile } from '../core/index.ts';
 
 export interface Scenario extends ScenarioMeta {
@@ -43,4 +43,11 @@ export const scenarios: readonly Scenario[] = loadScenarios(rawFiles);
 
 export function findScenario(id: string): Scenario | undefined {
   return scenarios.find((s) => s.id === id);
+}
+
+/** The scenario the editor opens with (`examples/seed-all`). */
+export function findDemoScenario(): Scenario {
+  const scenario = findScenario(DEMO_SCENARIO_ID);
+  if (!scenario) throw new Error(`the demo scenario examples/${DEMO_SCENARIO_ID} is missing`);
+  return scenario;
 }

@@ -12,7 +12,16 @@ export interface ManifestFile {
 export interface ImportOptions {
   /** Total size limit of all files, in UTF-8 bytes. Default 10 MiB. Larger input: one error, nothing parsed. */
   readonly maxBytes?: number;
+  /**
+   * Severity of object names that are not valid DNS names (`invalid-name`). Default 'error':
+   * the API server refuses such objects, so they are left out of the model. 'warning' keeps
+   * them, for comparing with tools that do not check names (netpol-analyzer's corpus has one).
+   */
+  readonly nameErrors?: 'error' | 'warning';
 }
+
+/** Options of `parseManifests` (the size limit applies to this one file). */
+export type ParseOptions = ImportOptions;
 
 export interface ImportResult {
   readonly model: ClusterModel;

@@ -106,7 +106,7 @@ const podArb = (index: number): fc.Arbitrary<PodSpec> =>
 export const clusterArb = fc
   .record({
     pods: fc.integer({ min: 2, max: 7 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => podArb(i)))),
-    policies: fc.integer({ min: 0, max: 4 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => policyArb(i))))),
+    policies: fc.integer({ min: 0, max: 4 }).chain((n) => (n === 0 ? fc.constant<NetworkPolicy[]>([]) : fc.tuple(...Array.from({ length: n }, (_, i) => policyArb(i))))),
     nsLabels: fc.record({ x: labelsArb, y: labelsArb, z: labelsArb }),
   })
   .map(({ pods, policies, nsLabels }) => cluster(pods, policies, nsLabels));
