@@ -4,7 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
  * Browser journeys against the production build (vite build + vite preview), in Debian's
  * Chromium: no browser is ever downloaded. scripts/test-all.mjs reads the JSON report.
  */
-const PORT = 4173;
+/** PW_PORT lets several people run the journeys at once, each with its own server and build folder. */
+const PORT = Number(process.env['PW_PORT'] ?? 4173);
+const OUT_DIR = PORT === 4173 ? 'dist' : `.e2e-dist-${PORT}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -47,9 +49,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: BASE_URL,
-    reuseExistingServer: !process.env['CI'],
+    reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -17,6 +17,9 @@ export type { DocumentProblem } from './yaml-errors.ts';
 /** Nesting deeper than this is refused (Kubernetes objects stay far below it). */
 export const MAX_DEPTH = 100;
 
+/** Broken documents parsed one by one at most per file; the rest of a garbage file is not read. */
+export const MAX_BROKEN_DOCUMENTS = 200;
+
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 export interface RawDocument {
@@ -163,11 +166,18 @@ export function readDocuments(text: string, options: { construct?: boolean } = {
     return out;
   }
   let index = 0;
+  let broken = 0;
   for (const chunk of splitYamlChunks(text)) {
     let events: Event[];
+    if (broken === MAX_BROKEN_DOCUMENTS) {
+      const message = `More than ${MAX_BROKEN_DOCUMENTS} documents have YAML errors; the rest of the file, from here, was not read`;
+      out.problems.push({ code: 'too-many-yaml-errors', message, offset: chunk.offset });
+      break;
+    }
     try {
       events = parseEvents(chunk.text, { maxDepth: MAX_DEPTH });
     } catch (err) {
+      broken++;
       out.problems.push(describeYamlError(err, chunk.offset, index));
       out.documents.push({ index, ok: false, value: undefined, rootOffset: chunk.offset, positions: () => undefined });
       index++;

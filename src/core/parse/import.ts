@@ -70,7 +70,7 @@ function importUnsafe(files: readonly ManifestFile[], options: ImportOptions): I
   const ignored: IgnoredObject[] = [];
   for (const file of files) {
     const parsed = parseManifests(file, { maxBytes: Infinity, nameErrors: options.nameErrors ?? 'error' });
-    issues.push(...parsed.issues);
+    for (const issue of parsed.issues) issues.push(issue);
     for (const o of parsed.objects) {
       if (o.status === 'accepted' && o.resource) resources.push(o.resource);
       else if (o.status === 'ignored') ignored.push(toIgnored(o));

@@ -8,7 +8,7 @@ import { isListKind, itemKindOf } from './kinds.ts';
 import { childPath, formatPath, type PathSegment } from './path.ts';
 import { readObject } from './read-object.ts';
 import { describeValue, field, isMap } from './reader.ts';
-import { FileContext, Reporter } from './reporter.ts';
+import { FileContext, IssueSink, Reporter } from './reporter.ts';
 import { checkSize, DEFAULT_MAX_BYTES } from './size.ts';
 import type { ManifestFile, ParsedObject, ParseOptions, ParseResult } from './types.ts';
 
@@ -22,7 +22,7 @@ interface Inherited {
 
 class FileParser {
   readonly objects: ParsedObject[] = [];
-  readonly issues: Issue[] = [];
+  readonly sink = new IssueSink();
 
   constructor(
     readonly ctx: FileContext,
@@ -37,7 +37,7 @@ class FileParser {
   }
 
   readValue(doc: RawDocument, value: unknown, base: readonly PathSegment[], inherited: Inherited, depth: number): void {
-    const r = new Reporter(this.ctx, doc, base, this.issues);
+    const r = new Reporter(this.ctx, doc, base, this.sink);
     if (!isMap(value)) {
       const where = base.length === 0 ? `Document ${doc.index + 1}` : formatPath(base);
       const what = `${where} is ${describeValue(value)}`;
@@ -102,15 +102,21 @@ function parseFile(file: ManifestFile, options: ParseOptions): ParseResult {
     return { objects: [], issues: [ctx.issueAt('not-text', 'error', message, nul)] };
   }
   const { documents, problems } = readDocuments(file.text);
-  for (const p of problems) parser.issues.push(ctx.issueAt(p.code, 'error', p.message, p.offset));
+  const sink = parser.sink;
+  for (const p of problems) sink.add(() => ctx.issueAt(p.code, 'error', p.message, p.offset));
   for (const doc of documents) {
     if (!doc.ok || doc.value === null || doc.value === undefined) continue;
     parser.readValue(doc, doc.value, [], {}, 0);
   }
-  if (parser.objects.length === 0 && parser.issues.length === 0) {
-    parser.issues.push(ctx.issueAt('no-objects', 'info', 'This file contains no Kubernetes objects', 0));
+  const issues: Issue[] = sink.issues;
+  if (sink.dropped > 0) {
+    const message = `${sink.dropped} more issues in this file are not listed (only the first ${sink.limit} are)`;
+    issues.push(ctx.issueAt('too-many-issues', 'info', message, 0));
   }
-  return { objects: parser.objects, issues: parser.issues };
+  if (parser.objects.length === 0 && issues.length === 0) {
+    issues.push(ctx.issueAt('no-objects', 'info', 'This file contains no Kubernetes objects', 0));
+  }
+  return { objects: parser.objects, issues };
 }
 
 /** The objects of one file and the issues found, in text order. */

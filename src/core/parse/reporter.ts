@@ -36,6 +36,26 @@ export class FileContext {
 
 export type Target = 'key' | 'value';
 
+/** Issues listed per file at most; the rest are counted (a garbage paste must stay cheap). */
+export const MAX_ISSUES_PER_FILE = 1000;
+
+/** The issues of one file, up to a limit. */
+export class IssueSink {
+  readonly issues: Issue[] = [];
+  dropped = 0;
+
+  constructor(readonly limit = MAX_ISSUES_PER_FILE) {}
+
+  get full(): boolean {
+    return this.issues.length >= this.limit;
+  }
+
+  add(make: () => Issue): void {
+    if (this.full) this.dropped++;
+    else this.issues.push(make());
+  }
+}
+
 export class Reporter {
   errors = 0;
 
@@ -44,7 +64,7 @@ export class Reporter {
     readonly doc: RawDocument,
     /** Path of the object inside its document (`items[3]` in a List), for positions. */
     readonly base: readonly PathSegment[],
-    private readonly issues: Issue[],
+    private readonly sink: IssueSink,
   ) {}
 
   /** Where `path` (relative to the object) is in the text. */
@@ -57,9 +77,11 @@ export class Reporter {
 
   report(code: string, severity: Severity, message: string, path: Path | undefined, target: Target = 'value'): void {
     if (severity === 'error') this.errors++;
-    const span = this.spanOf(path, target);
-    const text = formatPath(pathSegments(path));
-    this.issues.push(this.file.issueAt(code, severity, message, span.start, span.end, text || undefined));
+    this.sink.add(() => {
+      const span = this.spanOf(path, target);
+      const text = formatPath(pathSegments(path));
+      return this.file.issueAt(code, severity, message, span.start, span.end, text || undefined);
+    });
   }
 
   error(code: string, message: string, path: Path | undefined, target: Target = 'value'): void {

@@ -1,0 +1,9 @@
+import type { StateCreator } from 'zustand';
+import type { AnalysisSlice } from './analysis-slice.ts';
+import type { SelectionSlice } from './selection-slice.ts';
+import type { ViewSlice } from './view-slice.ts';
+import type { WorkspaceSlice } from './workspace-slice.ts';
+
+export type AppState = WorkspaceSlice & AnalysisSlice & SelectionSlice & ViewSlice;
+
+export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
