@@ -1,28 +1,35 @@
-import { useEffect, useMemo } from 'react';
-import { analyzeFiles } from './analysis.ts';
-import { createAutomationApi, installAutomationApi } from './automation.ts';
-import { IssueList } from './panels/IssueList.tsx';
-import { ManifestFiles } from './panels/ManifestFiles.tsx';
-import { MatrixPanel } from './panels/MatrixPanel.tsx';
-import { ScenarioHeader } from './panels/ScenarioHeader.tsx';
-import type { Scenario } from './scenarios.ts';
+/**
+ * The editor's layout: top bar; YAML pane and problems on the left; the canvas in the middle;
+ * inspector, matrix and probe on the right. Panels resize; everything reads the one store.
+ */
+import { useEffect, useState } from 'react';
+import { FlowCanvas } from './canvas/FlowCanvas.tsx';
+import { ImportDialog } from './panels/ImportDialog.tsx';
+import { SidePanel } from './shell/SidePanel.tsx';
+import { Splitter } from './shell/Splitter.tsx';
+import { TopBar } from './shell/TopBar.tsx';
+import { installStoreAutomation } from './automation.ts';
+import { appStore } from './store/index.ts';
+import { YamlPane } from './yaml/YamlPane.tsx';
 
-export function App({ scenario }: { readonly scenario: Scenario }) {
-  const analysis = useMemo(() => analyzeFiles(scenario.manifests), [scenario]);
-  useEffect(() => installAutomationApi(createAutomationApi(analysis)), [analysis]);
+export function App() {
+  const [yamlWidth, setYamlWidth] = useState(420);
+  const [sideWidth, setSideWidth] = useState(380);
+  useEffect(() => installStoreAutomation(appStore), []);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>netpol-canvas</h1>
-        <span className="tagline">Kubernetes NetworkPolicy, seen and explained</span>
-      </header>
-      <main className="app-main">
-        <ScenarioHeader scenario={scenario} />
-        <IssueList issues={analysis.issues} />
-        <MatrixPanel matrix={analysis.matrix} evaluator={analysis.evaluator} />
-        <ManifestFiles files={analysis.files} />
-      </main>
+    <div className="app" style={{ gridTemplateColumns: `${yamlWidth}px 6px minmax(320px, 1fr) 6px ${sideWidth}px` }}>
+      <TopBar />
+      <section className="yaml-column" aria-label="YAML">
+        <YamlPane />
+      </section>
+      <Splitter label="Resize the YAML pane" size={yamlWidth} min={240} max={900} direction={1} onResize={setYamlWidth} />
+      <section className="canvas-column" aria-label="Canvas">
+        <FlowCanvas />
+      </section>
+      <Splitter label="Resize the side panel" size={sideWidth} min={280} max={800} direction={-1} onResize={setSideWidth} />
+      <SidePanel />
+      <ImportDialog />
     </div>
   );
 }

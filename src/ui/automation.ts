@@ -4,6 +4,7 @@
  */
 import { explainVerdict, type ClusterModel, type Protocol, type Verdict } from '../core/index.ts';
 import { joinYaml, type Analysis } from './analysis.ts';
+import type { AppStore } from './store/index.ts';
 
 export interface AutomationVerdict extends Verdict {
   /** The explanation sentences the UI shows for this verdict. */
@@ -45,4 +46,24 @@ export function installAutomationApi(api: NetpolCanvasApi): () => void {
   return () => {
     if (window.netpolCanvas === api) delete window.netpolCanvas;
   };
+}
+
+/**
+ * Installs an API that always answers from the store's current state: the YAML as typed now,
+ * and the model and verdicts of the last analysis. Returns the function that removes it.
+ */
+export function installStoreAutomation(store: AppStore): () => void {
+  const current = (): Analysis => {
+    const analysis = store.getState().analysis;
+    if (!analysis) throw new Error('nothing is loaded yet');
+    return analysis;
+  };
+  return installAutomationApi(
+    Object.freeze({
+      getYaml: () => joinYaml(store.getState().files),
+      getModel: () => createAutomationApi(current()).getModel(),
+      verdict: (from: string, to: string, port: number, protocol: Protocol = 'TCP') =>
+        createAutomationApi(current()).verdict(from, to, port, protocol),
+    }),
+  );
 }
