@@ -26,7 +26,7 @@ export function runConnlist(args: string[]): CommandOutput {
   });
   if (positionals.length === 0) return fail(`connlist: no PATH given\n\n${connlistHelp}`);
   const npguard = parseCompatOption(values.compat);
-  const { evaluator, errorText } = loadPaths(positionals, { ipBlockMatchesPods: !npguard });
+  const { evaluator, errorText } = loadPaths(positionals, { npguard });
   const entries = connlistEntries(evaluator.matrix({ granularity: 'workload' }), { families: npguard ? [4] : [4, 6] });
   const stdout = values.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : formatConnlist(entries);
   return { stdout, stderr: errorText, exitCode: 0 };

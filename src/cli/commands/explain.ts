@@ -35,7 +35,7 @@ export function runExplain(args: string[]): CommandOutput {
   if (!values.from || !values.to || !values.port) return fail(`explain: --from, --to and --port are required\n\n${explainHelp}`);
   const port = parsePortOption(values.port);
   const protocol = parseProtocolOption(values.protocol);
-  const { evaluator, errorText } = loadPaths(positionals, { ipBlockMatchesPods: !parseCompatOption(values.compat) });
+  const { evaluator, errorText } = loadPaths(positionals, { npguard: parseCompatOption(values.compat) });
   const verdict = evaluator.verdict(values.from, values.to, protocol, port);
   return { stdout: explainVerdict(verdict).join('\n') + '\n', stderr: errorText, exitCode: 0 };
 }

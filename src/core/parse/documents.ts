@@ -11,6 +11,7 @@ import type { PosNode } from './position-tree.ts';
 import { describeYamlError, type DocumentProblem } from './yaml-errors.ts';
 import { buildYamlPositions } from './yaml-positions.ts';
 import { splitYamlChunks } from './yaml-chunks.ts';
+import { firstOffset, sliceDocument } from './event-slice.ts';
 
 export type { DocumentProblem } from './yaml-errors.ts';
 
@@ -19,6 +20,23 @@ export const MAX_DEPTH = 100;
 
 /** Broken documents parsed one by one at most per file; the rest of a garbage file is not read. */
 export const MAX_BROKEN_DOCUMENTS = 200;
+
+/** Documents per file at most (10 MB of the smallest real objects is about 100,000). */
+export const MAX_DOCUMENTS = 100_000;
+
+const MARKER = /^---(?=[ \t]|\r?$)/gm;
+
+function tooManyDocuments(text: string): boolean {
+  MARKER.lastIndex = 0;
+  let count = 0;
+  while (MARKER.exec(text)) if (++count > MAX_DOCUMENTS) return true;
+  return false;
+}
+
+function tooManyBroken(offset: number): DocumentProblem {
+  const message = `More than ${MAX_BROKEN_DOCUMENTS} documents have YAML errors; the rest of the file, from here, was not read`;
+  return { code: 'too-many-yaml-errors', message, offset };
+}
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
@@ -72,21 +90,56 @@ function readJson(text: string, start: number): RawDocument | undefined {
   return { index: 0, ok: true, value, rootOffset: start, positions: lazy(() => buildJsonPositions(text)) };
 }
 
-/** [start, end) event ranges of the documents of a segment, and whether each has aliases. */
-function documentRanges(events: readonly Event[]): { from: number; to: number; aliases: boolean }[] {
-  const ranges: { from: number; to: number; aliases: boolean }[] = [];
+interface Range {
+  /** Events [from, to) of the document. */
+  readonly from: number;
+  to: number;
+  aliases: boolean;
+  /** First text offset the document's events refer to (-1: none). */
+  textStart: number;
+}
+
+/** Event ranges of the documents of a segment, whether each has aliases, where each starts. */
+function documentRanges(events: readonly Event[]): Range[] {
+  const ranges: Range[] = [];
+  let last: Range | undefined;
   for (let i = 0; i < events.length; i++) {
     const ev = events[i] as Event;
     if (ev.type === EVENT_ID.DOCUMENT) {
-      const last = ranges[ranges.length - 1];
       if (last) last.to = i;
-      ranges.push({ from: i, to: events.length, aliases: false });
-    } else if (ev.type === EVENT_ID.ALIAS) {
-      const last = ranges[ranges.length - 1];
-      if (last) last.aliases = true;
+      last = { from: i, to: events.length, aliases: false, textStart: -1 };
+      ranges.push(last);
+    } else if (last) {
+      if (ev.type === EVENT_ID.ALIAS) last.aliases = true;
+      if (last.textStart < 0) last.textStart = firstOffset(ev);
     }
   }
   return ranges;
+}
+
+/** Construct one document against its own text (see event-slice.ts). */
+function constructOne(
+  ranges: readonly Range[],
+  k: number,
+  seg: Segment,
+  index: number,
+): { ok: true; value: unknown } | { ok: false; problem: DocumentProblem } {
+  const r = ranges[k] as Range;
+  const start = Math.max(r.textStart, 0);
+  let end = seg.source.length;
+  for (let j = k + 1; j < ranges.length; j++) {
+    const next = (ranges[j] as Range).textStart;
+    if (next >= 0) {
+      end = next;
+      break;
+    }
+  }
+  const slice = sliceDocument(seg.events, r.from, r.to, seg.source, start, end);
+  try {
+    return { ok: true, value: construct(slice.events, slice.text)[0] };
+  } catch (err) {
+    return { ok: false, problem: describeYamlError(err, seg.base + start, index) };
+  }
 }
 
 function rootOffsetOf(events: readonly Event[], from: number, base: number): number {
@@ -111,11 +164,18 @@ function readSegment(seg: Segment, firstIndex: number, withValues: boolean, out:
       values = undefined; // construct document by document below, to find the broken one
     }
   }
-  ranges.forEach((r, k) => {
+  let broken = 0;
+  for (let k = 0; k < ranges.length; k++) {
+    const r = ranges[k] as Range;
     const index = firstIndex + k;
     const rootOffset = rootOffsetOf(seg.events, r.from, seg.base);
     const positions = lazy(() => buildYamlPositions(seg.events, r.from, r.to, seg.source, seg.base));
+    if (broken === MAX_BROKEN_DOCUMENTS) {
+      out.problems.push(tooManyBroken(rootOffset));
+      return;
+    }
     const fail = (problem: DocumentProblem): void => {
+      broken++;
       out.problems.push(problem);
       out.documents.push({ index, ok: false, value: undefined, rootOffset, positions });
     };
@@ -123,20 +183,20 @@ function readSegment(seg: Segment, firstIndex: number, withValues: boolean, out:
       const bomb = checkAliasExpansion(seg.events, r.from, r.to, seg.source);
       if (bomb) {
         fail({ code: 'yaml-alias-bomb', message: bomb.message, offset: bomb.offset + seg.base, documentIndex: index });
-        return;
+        continue;
       }
     }
     let value: unknown = values?.[k];
     if (withValues && !values) {
-      try {
-        value = construct(seg.events.slice(r.from, r.to), seg.source)[0];
-      } catch (err) {
-        fail(describeYamlError(err, seg.base, index));
-        return;
+      const one = constructOne(ranges, k, seg, index);
+      if (!one.ok) {
+        fail(one.problem);
+        continue;
       }
+      value = one.value;
     }
     out.documents.push({ index, ok: true, value, rootOffset, positions });
-  });
+  }
 }
 
 /**
@@ -155,6 +215,11 @@ export function readDocuments(text: string, options: { construct?: boolean } = {
       return out;
     }
   }
+  if (tooManyDocuments(text)) {
+    const message = `This file has more than ${MAX_DOCUMENTS.toLocaleString('en-US')} documents; it was not read`;
+    out.problems.push({ code: 'too-many-documents', message, offset: 0 });
+    return out;
+  }
   let whole: Event[] | undefined;
   try {
     whole = parseEvents(text, { maxDepth: MAX_DEPTH });
@@ -170,8 +235,7 @@ export function readDocuments(text: string, options: { construct?: boolean } = {
   for (const chunk of splitYamlChunks(text)) {
     let events: Event[];
     if (broken === MAX_BROKEN_DOCUMENTS) {
-      const message = `More than ${MAX_BROKEN_DOCUMENTS} documents have YAML errors; the rest of the file, from here, was not read`;
-      out.problems.push({ code: 'too-many-yaml-errors', message, offset: chunk.offset });
+      out.problems.push(tooManyBroken(chunk.offset));
       break;
     }
     try {

@@ -76,6 +76,8 @@ describe.runIf(existsSync(conformance))('importManifests on the conformance corp
   });
 });
 
-describe.skipIf(existsSync(interopCases) && existsSync(conformance))('importManifests on ../shared corpora', () => {
-  it.skip(`skipped: ${sharedDir} is absent (the corpora live only beside the repository)`, () => {});
-});
+if (!existsSync(interopCases) || !existsSync(conformance)) {
+  describe('importManifests on ../shared corpora', () => {
+    it.skip(`skipped: ${sharedDir} is absent (the corpora live only beside the repository)`, () => {});
+  });
+}

@@ -105,9 +105,31 @@ metadata:
     expect(errorsOf(result).length).toBe(1);
   });
 
-  it('survives thousands of broken documents', () => {
-    const text = Array.from({ length: 2000 }, (_, i) => `kind: [${i}`).join('\n---\n');
+  it('reads the first 200 broken documents of a garbage file, then stops with an error', () => {
+    const text = `apiVersion: v1\nkind: Namespace\nmetadata: {name: first}\n---\n${Array.from({ length: 2000 }, (_, i) => `kind: [${i}`).join('\n---\n')}`;
     const result = importText(text);
-    expect(result.issues.filter((i) => i.code === 'yaml-syntax')).toHaveLength(2000);
+    expect(result.issues.filter((i) => i.code === 'yaml-syntax')).toHaveLength(200);
+    expect(theIssue(result, 'too-many-yaml-errors').line).toBe(4 + 2 * 200);
+    expect(result.model.namespaces.map((n) => n.name)).toEqual(['first']);
+  });
+
+  it('stops after 200 documents that fail to construct (unknown aliases), keeping the valid ones', () => {
+    const text = `apiVersion: v1\nkind: Namespace\nmetadata: {name: first}\n---\n${'a: *nowhere\n---\n'.repeat(50_000)}`;
+    const result = importText(text);
+    expect(result.issues.filter((i) => i.code === 'yaml-syntax')).toHaveLength(200);
+    expect(theIssue(result, 'too-many-yaml-errors').severity).toBe('error');
+    expect(result.model.namespaces.map((n) => n.name)).toEqual(['first']);
+  });
+
+  it('refuses a file of more than 100,000 documents', () => {
+    expect(importText('{}\n---\n'.repeat(100_001)).issues.map((i) => i.code)).toEqual(['too-many-documents']);
+  });
+
+  it('lists the first 1000 issues of a file and counts the rest', () => {
+    const result = importText('- 1\n---\n'.repeat(1500));
+    expect(result.issues).toHaveLength(1001);
+    const last = result.issues[1000];
+    expect(last).toMatchObject({ code: 'too-many-issues', severity: 'info' });
+    expect(last?.message).toContain('500 more issues');
   });
 });

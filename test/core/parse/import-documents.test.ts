@@ -31,6 +31,13 @@ describe('importManifests: documents', () => {
     expect(importText('# only a comment\n').issues.map((i) => i.code)).toEqual(['no-objects']);
   });
 
+  it('reads CRLF line endings, with positions on the right lines, even across a broken document', () => {
+    const text = `${NS('a')}---\nkind: [\n---\n${NP('p', 'a').replace('podSelector', 'podselector')}`.replace(/\n/g, '\r\n');
+    const result = importText(text);
+    expect(result.model.namespaces.find((n) => n.name === 'a')?.declared).toBe(true);
+    expect(theIssue(result, 'unknown-field')).toMatchObject(at(text, 'podselector'));
+  });
+
   it('reads a JSON object', () => {
     const json = JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'from-json' } }, null, 2);
     const result = importText(json, 'ns.json');
@@ -91,6 +98,13 @@ items:
       ['b', undefined],
     ]);
     expect(result.model.policies).toHaveLength(1);
+  });
+
+  it('flattens Lists nested in Lists, up to three levels', () => {
+    const nest = (inner: object, depth: number): object => (depth === 0 ? inner : { apiVersion: 'v1', kind: 'List', items: [nest(inner, depth - 1)] });
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'deep' } };
+    expect(importText(JSON.stringify(nest(ns, 3)), 'l.json').model.namespaces.map((n) => n.name)).toEqual(['deep']);
+    expect(theIssue(importText(JSON.stringify(nest(ns, 4)), 'l.json'), 'list-too-deep').severity).toBe('error');
   });
 
   it('treats an empty List (items: null or []) as no objects', () => {

@@ -58,6 +58,12 @@ describe('importManifests: metadata', () => {
     expectIssueAt(text, 'missing-name', 'metadata', 'metadata.name');
   });
 
+  it('uses generateName when there is no name, with an info', () => {
+    const result = importText('apiVersion: v1\nkind: Pod\nmetadata: {generateName: worker-}\n');
+    expect(theIssue(result, 'generated-name').severity).toBe('info');
+    expect(result.model.pods.map((p) => p.name)).toEqual(['worker']);
+  });
+
   it('reports an object without metadata', () => {
     expect(theIssue(importText('apiVersion: v1\nkind: Pod\nspec: {}\n'), 'missing-name').path).toBe('metadata');
   });
