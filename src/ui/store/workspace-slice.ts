@@ -12,6 +12,8 @@ export interface WorkspaceSlice {
   readonly activeFile: string;
   /** Title shown in the top bar (scenario name, or "Imported manifests"). */
   readonly title: string;
+  /** Increases on every replaceFiles, so views keeping per-file state (undo history) start afresh. */
+  readonly generation: number;
   setFileText(name: string, text: string): void;
   setActiveFile(name: string): void;
   /** Replace the workspace (Import "replace", loading a scenario). */
@@ -31,6 +33,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
   files: [],
   activeFile: '',
   title: '',
+  generation: 0,
   setFileText(name, text) {
     set({ files: get().files.map((f) => (f.name === name ? { name, text } : f)) });
     get().scheduleAnalysis();
@@ -39,7 +42,13 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
     set({ activeFile: name });
   },
   replaceFiles(files, title) {
-    set({ files: [...files], activeFile: files[files.length - 1]?.name ?? '', title, selection: null });
+    set({
+      files: [...files],
+      activeFile: files[files.length - 1]?.name ?? '',
+      title,
+      selection: null,
+      generation: get().generation + 1,
+    });
     get().analyzeNow();
   },
   addFiles(files) {

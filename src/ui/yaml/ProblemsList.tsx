@@ -1,0 +1,81 @@
+/**
+ * Every file's problems as `file:line:col severity code message`, errors first; objects of kinds
+ * the simulation ignores are folded into one summary. Clicking a problem shows it in the editor.
+ */
+import { memo, useMemo } from 'react';
+import type { Issue } from '../../core/index.ts';
+import { appStore, selectIssues, useAppStore, type AppState } from '../store/index.ts';
+import { formatIgnoredSummary, formatWhere, groupProblems } from './problems.ts';
+
+/** File names only: the list needs their order, not every keystroke's text. */
+const selectFileNames = (s: AppState) => s.files.map((f) => f.name).join('\n');
+
+interface ProblemsListProps {
+  readonly onShow: (issue: Issue) => void;
+}
+
+function ProblemRow({ issue, onShow }: { readonly issue: Issue; readonly onShow: (issue: Issue) => void }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`problem problem-${issue.severity}`}
+        onClick={() => onShow(issue)}
+        data-testid="problem"
+        data-code={issue.code}
+        data-severity={issue.severity}
+        data-file={issue.file}
+        data-line={issue.line}
+        data-column={issue.column}
+        title={issue.path ? `${issue.message} (${issue.path})` : issue.message}
+      >
+        <span className="problem-where">{formatWhere(issue)}</span>{' '}
+        <span className={`problem-severity ${issue.severity}`}>{issue.severity}</span>{' '}
+        <code className="problem-code">{issue.code}</code> <span className="problem-message">{issue.message}</span>
+      </button>
+    </li>
+  );
+}
+
+export const ProblemsList = memo(function ProblemsList({ onShow }: ProblemsListProps) {
+  const issues = useAppStore(selectIssues);
+  const fileNames = useAppStore(selectFileNames);
+  // The texts are read when the issues change (to name ignored kinds), not on every keystroke.
+  const groups = useMemo(() => groupProblems(issues, appStore.getState().files), [issues, fileNames]);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+
+  return (
+    <section className="problems" aria-labelledby="problems-heading" data-testid="problems">
+      <h2 id="problems-heading" className="problems-heading">
+        Problems
+        <span className="problems-counts">
+          {errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'}
+        </span>
+      </h2>
+      {groups.listed.length === 0 && groups.ignored.issues.length === 0 ? (
+        <p className="problems-empty" data-testid="problems.empty">
+          No problems: every manifest was read cleanly.
+        </p>
+      ) : (
+        <ul className="problems-list">
+          {groups.listed.map((issue, i) => (
+            <ProblemRow key={`${formatWhere(issue)}:${issue.code}:${i}`} issue={issue} onShow={onShow} />
+          ))}
+          {groups.ignored.issues.length > 0 ? (
+            <li>
+              <details className="problems-ignored" data-testid="problems.ignored">
+                <summary>{formatIgnoredSummary(groups.ignored)}</summary>
+                <ul className="problems-list">
+                  {groups.ignored.issues.map((issue, i) => (
+                    <ProblemRow key={`${formatWhere(issue)}:${i}`} issue={issue} onShow={onShow} />
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ) : null}
+        </ul>
+      )}
+    </section>
+  );
+});
