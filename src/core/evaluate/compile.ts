@@ -11,7 +11,7 @@ import type {
   PolicyType,
   Protocol,
 } from '../model/types.ts';
-import { compileSelector } from '../model/selector.ts';
+import { compileSelector, isEmptySelector } from '../model/selector.ts';
 import { ipSetOfIpBlock, EMPTY_IPS, type IpSet } from '../model/ipset.ts';
 import type { Direction } from './types.ts';
 
@@ -51,6 +51,11 @@ export interface CompiledRule {
   readonly ports?: readonly CompiledPort[];
   /** Whether any port entry is named (its port set then depends on the destination). */
   readonly hasNamedPorts: boolean;
+  /**
+   * The rule admits every pod of every namespace (no peers, or a peer with an empty
+   * namespaceSelector and podSelector): it does not single out the other end of a flow.
+   */
+  readonly admitsEveryPod: boolean;
 }
 
 export interface CompiledPolicy {
@@ -133,7 +138,12 @@ function compileRules(
     const peerList = direction === 'ingress' ? rule.from : rule.to;
     const peers = peerList && peerList.length > 0 ? peerList.map((p) => compilePeer(p, namespace)) : undefined;
     const ports = rule.ports && rule.ports.length > 0 ? rule.ports.map(compilePort) : undefined;
-    return { index, peers, ports, hasNamedPorts: (ports ?? []).some((p) => p.kind === 'named') };
+    const admitsEveryPod =
+      peers === undefined ||
+      (peerList ?? []).some(
+        (p) => p.namespaceSelector !== undefined && isEmptySelector(p.namespaceSelector) && (!p.podSelector || isEmptySelector(p.podSelector)),
+      );
+    return { index, peers, ports, hasNamedPorts: (ports ?? []).some((p) => p.kind === 'named'), admitsEveryPod };
   });
 }
 

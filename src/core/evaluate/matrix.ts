@@ -199,10 +199,13 @@ export function computeMatrix(input: MatrixInput, granularity: Granularity): Rea
     },
     sides(src, dst) {
       if (granularity === 'pod' && src === dst) {
-        return { egress: { isolated: false, ports: ALL_PORTS }, ingress: { isolated: false, ports: ALL_PORTS } };
+        const open = { isolated: false, ports: ALL_PORTS, targeted: EMPTY_PORTS };
+        return { egress: open, ingress: open };
       }
       let egress = EMPTY_ID;
       let ingress = EMPTY_ID;
+      let egressTargeted = EMPTY_ID;
+      let ingressTargeted = EMPTY_ID;
       let egressIsolated = false;
       let ingressIsolated = false;
       for (const a of unitClasses[src] ?? []) {
@@ -213,11 +216,13 @@ export function computeMatrix(input: MatrixInput, granularity: Granularity): Rea
           ingressIsolated ||= column !== undefined;
           egress = ctx.interner.union(egress, row ? row[b]! : ALL_ID);
           ingress = ctx.interner.union(ingress, column ? column[a]! : ALL_ID);
+          egressTargeted = ctx.interner.union(egressTargeted, targetedPorts(ctx, 'egress', a, b));
+          ingressTargeted = ctx.interner.union(ingressTargeted, targetedPorts(ctx, 'ingress', b, a));
         }
       }
       return {
-        egress: { isolated: egressIsolated, ports: ctx.interner.get(egress) },
-        ingress: { isolated: ingressIsolated, ports: ctx.interner.get(ingress) },
+        egress: { isolated: egressIsolated, ports: ctx.interner.get(egress), targeted: ctx.interner.get(egressTargeted) },
+        ingress: { isolated: ingressIsolated, ports: ctx.interner.get(ingress), targeted: ctx.interner.get(ingressTargeted) },
       };
     },
     ingressFromExternal: external.ingress,
@@ -225,12 +230,23 @@ export function computeMatrix(input: MatrixInput, granularity: Granularity): Rea
   };
 }
 
+/** What the subject class's rules that single out the other class allow (interned). */
+function targetedPorts(ctx: ClassContext, direction: Direction, subject: number, other: number): number {
+  const { groups, groupOf } = ctx[direction];
+  let id = EMPTY_ID;
+  for (const policy of groups[groupOf[subject]!]!.policies) {
+    for (const rule of policy[direction] ?? []) {
+      if (rule.admitsEveryPod || !ctx.targets.classesOf(rule).includes(other)) continue;
+      id = ctx.interner.union(id, ctx.rulePorts(rule, direction === 'egress' ? other : subject));
+    }
+  }
+  return id;
+}
+
 /** The half-open part of a pair (see HalfOpen); both sets empty when the pair is not half-open. */
 export function halfOpenOf(sides: ReturnType<ReachabilityMatrix['sides']>): HalfOpen {
-  const explicitEgress = sides.egress.isolated ? sides.egress.ports : EMPTY_PORTS;
-  const explicitIngress = sides.ingress.isolated ? sides.ingress.ports : EMPTY_PORTS;
   return {
-    egressOnly: subtractPorts(explicitEgress, sides.ingress.ports),
-    ingressOnly: subtractPorts(explicitIngress, sides.egress.ports),
+    egressOnly: subtractPorts(sides.egress.targeted, sides.ingress.ports),
+    ingressOnly: subtractPorts(sides.ingress.targeted, sides.egress.ports),
   };
 }

@@ -110,11 +110,17 @@ export interface SideAllowance {
   readonly isolated: boolean;
   /** ALL_PORTS when not isolated. */
   readonly ports: PortSet;
+  /**
+   * What rules singling out the other end allow (rules that admit every pod of every namespace,
+   * like a cluster-wide DNS egress rule, are left out). Empty when not isolated.
+   */
+  readonly targeted: PortSet;
 }
 
 /**
- * Ports on which exactly one side explicitly allows (its policies isolate it and a rule admits
- * the flow) while the other side denies: the "half-open" flows users most often get wrong.
+ * Ports on which one side explicitly allows the flow (its policies isolate it and a rule that
+ * singles out the other end admits it) while the other side denies it: the "half-open" flows
+ * users most often get wrong.
  */
 export interface HalfOpen {
   readonly egressOnly: PortSet;

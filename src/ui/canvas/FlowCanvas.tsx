@@ -1,3 +1,231 @@
+/**
+ * The canvas: namespaces, workloads, external address sets and the flows between them, built by
+ * the adapter (graph.ts) from the last good analysis and laid out by ELK (layout.ts).
+ *
+ * Selection lives in the store: clicking (or pressing Enter on) a node or an edge selects it and
+ * shows the inspector; clicking the empty pane clears it. Dragged positions go to the store on
+ * drag stop and survive YAML edits. The view fits the drawing once on the first layout and
+ * whenever the workspace is replaced, never on ordinary edits.
+ */
+import {
+  Background,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  useStoreApi,
+  useStore as useFlowStore,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  appStore,
+  type AppState,
+  selectAnalysis,
+  selectPositions,
+  selectSelection,
+  selectShowAllDenied,
+  selectStale,
+  useAppStore,
+} from '../store/index.ts';
+import './canvas.css';
+import { routeFlows } from './edges/route.ts';
+import { RoutesContext } from './edges/routes-context.ts';
+import { buildCanvasGraph } from './graph.ts';
+import { useAutoLayout, useDraggedPositions, useStableEdges } from './hooks.ts';
+import { Legend } from './Legend.tsx';
+import { ArrowMarkers, OpenFlowsNote } from './overlays.tsx';
+import { edgeTypes, nodeTypes } from './nodes/index.ts';
+import { mergeNodes, placeNodes } from './place.ts';
+import { selectOnCanvas } from './select.ts';
+import type { CanvasGraph, CanvasNode, FlowEdge } from './types.ts';
+import { workloadMatrix } from './workload-matrix.ts';
+
+if (import.meta.env.DEV) {
+  // Development only: lets screenshot scripts load other manifests (absent from production builds).
+  (window as unknown as { __netpolStore?: typeof appStore }).__netpolStore = appStore;
+}
+
+const EMPTY_GRAPH: CanvasGraph = { nodes: [], edges: [], openFlows: { count: 0, hidden: false } };
+/** Room for the legend button above the drawing, and for the minimap below it when shown. */
+const FIT_NARROW = { padding: { top: '44px', right: '12px', bottom: '16px', left: '12px' }, maxZoom: 1 } as const;
+const FIT_WIDE = { padding: { top: '44px', right: '16px', bottom: '106px', left: '16px' }, maxZoom: 1 } as const;
+/** The minimap is drawn only where it does not hide much of the drawing. */
+const MINIMAP_MIN_WIDTH = 640;
+/** Below this zoom, edge labels (except the selected one's) are hidden: they could not be read. */
+const LABEL_MIN_ZOOM = 0.5;
+
+const selectGeneration = (s: AppState) => s.generation;
+const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < LABEL_MIN_ZOOM;
+/** Labels grow when zoomed out, in steps (each step re-routes them), to stay about 10px on screen. */
+const selectLabelScale = (s: { transform: [number, number, number] }) => {
+  const zoom = s.transform[2];
+  return zoom >= 0.8 ? 1 : zoom >= 0.65 ? 1.2 : 1.35;
+};
+const selectWide = (s: { width: number }) => s.width >= MINIMAP_MIN_WIDTH;
+
+function minimapColor(node: Node): string {
+  if (node.type === 'namespace') return 'rgba(29, 53, 87, 0.08)';
+  if (node.type === 'external') return '#8d99ae';
+  return '#457b9d';
+}
+
+function CanvasView() {
+  const analysis = useAppStore(selectAnalysis);
+  const showAllDenied = useAppStore(selectShowAllDenied);
+  const selection = useAppStore(selectSelection);
+  const positions = useAppStore(selectPositions);
+  const stale = useAppStore(selectStale);
+  const generation = useAppStore(selectGeneration);
+  const zoomedOut = useFlowStore(selectZoomedOut);
+  const wide = useFlowStore(selectWide);
+  const labelScale = useFlowStore(selectLabelScale);
+  const { fitView } = useReactFlow();
+
+  // Whether to draw flows between two default-allow sides (undefined: only when few); per workspace.
+  const [openChoice, setOpenChoice] = useState<{ generation: number; show: boolean } | undefined>(undefined);
+  const showOpenFlows = openChoice?.generation === generation ? openChoice.show : undefined;
+
+  const matrix = useMemo(() => (analysis ? workloadMatrix(analysis) : undefined), [analysis]);
+  const graph = useMemo(
+    () => (analysis && matrix ? buildCanvasGraph(analysis, matrix, { showAllDenied, selection, showOpenFlows }) : EMPTY_GRAPH),
+    [analysis, matrix, showAllDenied, selection, showOpenFlows],
+  );
+  const flowStore = useStoreApi();
+  const viewAspect = useCallback(() => {
+    const { width, height } = flowStore.getState();
+    return width > 0 && height > 0 ? width / height : 0.7;
+  }, [flowStore]);
+  // A new epoch lays everything out afresh (and forgets drags): another workspace, or the user asks.
+  const [relayouts, setRelayouts] = useState(0);
+  const epoch = `${generation}:${relayouts}`;
+  const { current: layout, key } = useAutoLayout(graph, viewAspect, epoch);
+  const dragged = useDraggedPositions(positions, epoch);
+  const placed = useMemo(() => placeNodes(graph.nodes, layout?.layout, dragged), [graph.nodes, layout, dragged]);
+  const [nodes, setNodes] = useState<CanvasNode[]>([]);
+  useEffect(() => setNodes((current) => mergeNodes(current, placed)), [placed]);
+  const edges = useStableEdges(graph.edges);
+  const edgesRef = useRef(edges);
+  useEffect(() => {
+    edgesRef.current = edges;
+  }, [edges]);
+
+  const routes = useMemo(() => routeFlows(nodes, edges, labelScale), [nodes, edges, labelScale]);
+
+  // Fit once the layout of the current node set is on screen, for each new epoch; never on edits.
+  const fittedEpoch = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!layout || layout.key !== key || fittedEpoch.current === epoch) return;
+    if (nodes.length === 0 || nodes.some((n) => n.hidden)) return;
+    fittedEpoch.current = epoch;
+    void fitView(wide ? FIT_WIDE : FIT_NARROW);
+  }, [layout, key, epoch, fitView, nodes, wide]);
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    setNodes((current) => applyNodeChanges(changes, current));
+    for (const change of changes) {
+      if (change.type === 'select' && change.selected) return selectOnCanvas({ kind: 'node', id: change.id });
+    }
+    const { selection: current } = appStore.getState();
+    for (const change of changes) {
+      if (change.type === 'select' && current?.kind === 'node' && current.id === change.id) selectOnCanvas(null);
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const byId = new Map(edgesRef.current.map((e) => [e.id, e]));
+    for (const change of changes) {
+      const edge = change.type === 'select' && change.selected ? byId.get(change.id) : undefined;
+      if (edge) return selectOnCanvas({ kind: 'flow', source: edge.source, target: edge.target });
+    }
+    const { selection: current } = appStore.getState();
+    for (const change of changes) {
+      const edge = change.type === 'select' ? byId.get(change.id) : undefined;
+      if (edge && current?.kind === 'flow' && current.source === edge.source && current.target === edge.target) selectOnCanvas(null);
+    }
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_event, _node, moved) => {
+    const { setPosition } = appStore.getState();
+    for (const node of moved) setPosition(node.id, { x: node.position.x, y: node.position.y });
+  }, []);
+
+  const onPaneClick = useCallback(() => selectOnCanvas(null), []);
+
+  const empty = analysis !== undefined && graph.nodes.length === 0;
+  return (
+    <div
+      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${stale ? ' is-stale' : ''}`}
+      style={{ '--label-scale': labelScale } as CSSProperties}
+      data-testid="canvas"
+    >
+      <ArrowMarkers />
+      <RoutesContext value={routes}>
+        <ReactFlow<CanvasNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onPaneClick={onPaneClick}
+          nodesConnectable={false}
+          nodesFocusable
+          edgesFocusable
+          selectNodesOnDrag={false}
+          multiSelectionKeyCode={null}
+          deleteKeyCode={null}
+          minZoom={0.1}
+          maxZoom={2}
+          aria-label="Flows between workloads"
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} position="bottom-left">
+            <ControlButton
+              onClick={() => setRelayouts((n) => n + 1)}
+              title="Lay out again (forgets dragged positions)"
+              aria-label="Lay out again"
+              data-testid="canvas.relayout"
+            >
+              ⟳
+            </ControlButton>
+          </Controls>
+          {wide ? (
+            <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} style={{ width: 140, height: 90 }} />
+          ) : null}
+          <Legend />
+        <OpenFlowsNote
+          openFlows={graph.openFlows}
+          onChange={(show) => setOpenChoice({ generation, show })}
+        />
+        </ReactFlow>
+      </RoutesContext>
+      {empty ? (
+        <div className="canvas-empty" data-testid="canvas.empty">
+          No workloads yet: paste or import Pods, Deployments or NetworkPolicies.
+        </div>
+      ) : null}
+      {stale ? (
+        <div className="canvas-stale" role="status" data-testid="canvas.stale">
+          YAML has errors: showing the last state that parsed
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export function FlowCanvas() {
-  return null;
+  return (
+    <ReactFlowProvider>
+      <CanvasView />
+    </ReactFlowProvider>
+  );
 }

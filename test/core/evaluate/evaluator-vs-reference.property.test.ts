@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator } from '../../../src/core/evaluate/evaluator.ts';
-import { containsPort } from '../../../src/core/model/portset.ts';
+import { containsPort, isEmptyPorts } from '../../../src/core/model/portset.ts';
 import { containsIpText } from '../../../src/core/model/ipset.ts';
 import { PROTOCOLS } from '../../../src/core/model/types.ts';
 import { clusterArb, EXTERNAL_IPS, PROBE_PORTS } from './arbitrary-cluster.ts';
@@ -70,6 +70,10 @@ describe('the matrix agrees with single verdicts', () => {
                 expect(containsPort(sides.ingress.ports, protocol, port)).toBe(v.ingress.allowed);
                 expect(sides.egress.isolated).toBe(v.egress.isolated);
                 expect(sides.ingress.isolated).toBe(v.ingress.isolated);
+                for (const side of [sides.egress, sides.ingress]) {
+                  if (containsPort(side.targeted, protocol, port)) expect(containsPort(side.ports, protocol, port)).toBe(true);
+                  if (!side.isolated) expect(isEmptyPorts(side.targeted)).toBe(true);
+                }
               }
             }
           });

@@ -41,3 +41,46 @@ describe('reachability matrix of the five seed policies together', () => {
     expect(formatPortSet(google.connections(backend))).toBe('All Connections');
   });
 });
+
+describe('halfOpenOf', () => {
+  const cluster = `
+apiVersion: v1
+kind: Pod
+metadata: {name: client, namespace: shop, labels: {app: client}}
+spec: {containers: [{name: c, image: x}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: server, namespace: shop, labels: {app: server}}
+spec: {containers: [{name: c, image: x}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: server-deny, namespace: shop}
+spec: {podSelector: {matchLabels: {app: server}}, policyTypes: [Ingress]}
+`;
+  const egress = (to: string) => `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: client-out, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: client}}
+  policyTypes: [Egress]
+  egress: [{to: [${to}], ports: [{protocol: UDP, port: 53}]}]
+`;
+  const halfOpenPorts = (to: string) => {
+    const { model } = importManifests([{ name: 'c.yaml', text: cluster + egress(to) }]);
+    const m = createEvaluator(model).matrix({ granularity: 'workload' });
+    const s = m.units.findIndex((u) => u.id === 'shop/client');
+    const d = m.units.findIndex((u) => u.id === 'shop/server');
+    return formatPortSet(halfOpenOf(m.sides(s, d)).egressOnly);
+  };
+
+  it('marks a flow half-open when a rule singling out the destination allows it and the destination denies it', () => {
+    expect(halfOpenPorts('{podSelector: {matchLabels: {app: server}}}')).toBe('UDP 53');
+  });
+
+  it('does not count a rule that admits every pod of every namespace (such as cluster-wide DNS egress)', () => {
+    expect(halfOpenPorts('{namespaceSelector: {}}')).toBe('No Connections');
+  });
+});

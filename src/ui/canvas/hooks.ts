@@ -1,0 +1,90 @@
+/** The canvas's stateful pieces: asynchronous layout, dragged positions, stable edge objects. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { extendLayout, gridLayout, layoutCanvas, layoutKey, type Layout } from './layout.ts';
+import type { Positions } from './place.ts';
+import type { CanvasGraph, FlowEdge } from './types.ts';
+
+export interface LayoutState {
+  /** The node set the layout was computed for. */
+  readonly key: string;
+  readonly layout: Layout;
+}
+
+/**
+ * Lays the graph out whenever its SET of nodes changes (never merely because flows or data
+ * changed). A few new nodes are fitted into the current drawing (extendLayout) rather than
+ * reshuffling it; a new `epoch` (another workspace, or the user asking) lays everything out
+ * afresh. While a new layout is computed the previous one stays on screen.
+ */
+export function useAutoLayout(
+  graph: CanvasGraph,
+  viewAspect: () => number,
+  epoch: string,
+): { readonly current: LayoutState | undefined; readonly key: string } {
+  const key = useMemo(() => `${epoch}\n${layoutKey(graph.nodes)}`, [graph.nodes, epoch]);
+  const [current, setCurrent] = useState<(LayoutState & { readonly epoch: string }) | undefined>(undefined);
+  const latest = useRef({ graph, viewAspect, current });
+  useEffect(() => {
+    latest.current = { graph, viewAspect, current };
+  }, [graph, viewAspect, current]);
+  useEffect(() => {
+    let cancelled = false;
+    const { nodes, edges } = latest.current.graph;
+    if (nodes.length === 0) {
+      setCurrent({ key, epoch, layout: new Map() });
+      return undefined;
+    }
+    const previous = latest.current.current;
+    const extended = previous && previous.epoch === epoch && previous.layout.size > 0 ? extendLayout(previous.layout, nodes) : undefined;
+    if (extended) {
+      setCurrent({ key, epoch, layout: extended });
+      return undefined;
+    }
+    layoutCanvas(nodes, edges, latest.current.viewAspect()).then(
+      (layout) => {
+        if (!cancelled) setCurrent({ key, epoch, layout });
+      },
+      (error: unknown) => {
+        console.error('canvas layout failed; falling back to a grid', error);
+        if (!cancelled) setCurrent({ key, epoch, layout: gridLayout(nodes) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [key]);
+  return { current, key };
+}
+
+/**
+ * The positions the user dragged nodes to, from the store, ignoring those dragged before the
+ * last new `epoch` (a new scenario, or a fresh layout asked for, starts from the automatic layout).
+ */
+export function useDraggedPositions(positions: Positions, epoch: string): Positions {
+  const [atLoad, setAtLoad] = useState({ epoch, positions });
+  // Derived state: React re-renders at once with the new baseline.
+  if (atLoad.epoch !== epoch) setAtLoad({ epoch, positions });
+  const baseline = atLoad.epoch === epoch ? atLoad.positions : positions;
+  return useMemo(() => {
+    const fresh: Record<string, { x: number; y: number }> = {};
+    for (const [id, position] of Object.entries(positions)) if (baseline[id] !== position) fresh[id] = position;
+    return fresh;
+  }, [positions, baseline]);
+}
+
+/** Keeps the previous edge object for each edge whose description did not change. */
+export function useStableEdges(edges: readonly FlowEdge[]): FlowEdge[] {
+  const previous = useRef(new Map<string, { key: string; edge: FlowEdge }>());
+  return useMemo(() => {
+    const next = new Map<string, { key: string; edge: FlowEdge }>();
+    const result = edges.map((edge) => {
+      const key = JSON.stringify(edge);
+      const old = previous.current.get(edge.id);
+      const kept = old && old.key === key ? old.edge : edge;
+      next.set(edge.id, { key, edge: kept });
+      return kept;
+    });
+    previous.current = next;
+    return result;
+  }, [edges]);
+}

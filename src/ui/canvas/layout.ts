@@ -1,0 +1,263 @@
+/**
+ * Automatic layout with ELK (loaded lazily: it is a large bundle), layered from top to bottom,
+ * one compound node per namespace laid out together with its workloads (INCLUDE_CHILDREN) so
+ * that flows across namespaces shape the whole picture. External address sets that only send
+ * sit in the first layer, those that only receive in the last: at the sides of the drawing the
+ * flows run from and to, never among the workloads. Flows run top to bottom or left to right,
+ * whichever fills the canvas better (it is often taller than wide between the two panes).
+ *
+ * Only flows that a policy decides shape the layout: a flow between two workloads whose sides are
+ * both "default allow" says nothing a reader needs to follow, and a mesh of them would scramble
+ * the layers. Workloads left without any such flow are chained into a grid inside their
+ * namespace (layout-only edges), instead of lining up in one very long layer.
+ */
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { NAMESPACE_HEADER, NAMESPACE_HEADER_WITH_LABELS, NAMESPACE_PADDING } from './sizes.ts';
+import type { CanvasNode, FlowEdge, NamespaceNode, WorkloadNode } from './types.ts';
+
+/** A node's place: relative to its namespace for workloads, absolute otherwise. */
+export interface NodeBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type Layout = ReadonlyMap<string, NodeBox>;
+
+interface ElkEngine {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+let engine: Promise<ElkEngine> | undefined;
+
+function loadElk(): Promise<ElkEngine> {
+  engine ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  return engine;
+}
+
+/** The identity of the node SET: the layout is recomputed only when it changes. */
+export function layoutKey(nodes: readonly CanvasNode[]): string {
+  return nodes
+    .map((n) => n.id)
+    .sort()
+    .join('\n');
+}
+
+export type LayoutDirection = 'DOWN' | 'RIGHT';
+
+/**
+ * Spacing, set on the root and on every namespace (ELK reads it per compound node). Between
+ * layers there must be room for a flow's label: a line's height top to bottom, a label's width
+ * left to right.
+ */
+function spacing(direction: LayoutDirection): Record<string, string> {
+  return {
+    'elk.layered.spacing.nodeNodeBetweenLayers': direction === 'DOWN' ? '50' : '96',
+    'elk.spacing.nodeNode': direction === 'DOWN' ? '36' : '28',
+  };
+}
+
+const ROOT_OPTIONS: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.spacing.componentComponent': '48',
+  'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.edgeRouting': 'POLYLINE',
+};
+
+/** Above this many, half-open flows come from broad rules (DNS to every pod, say): they do not shape the layout. */
+const MAX_LAYOUT_HALF_OPEN = 12;
+
+/**
+ * Whether a policy decides this flow and it is worth following: an allowed external flow, an
+ * allowed flow with an isolated side, or a half-open flow when there are few. Plain denied flows
+ * (drawn on request) do not shape the layout.
+ */
+function shapesLayout(edge: FlowEdge, byId: ReadonlyMap<string, CanvasNode>, fewHalfOpen: boolean): boolean {
+  if (edge.data?.halfOpen) return fewHalfOpen;
+  if (edge.data?.verdict !== 'allowed') return false;
+  const source = byId.get(edge.source);
+  const target = byId.get(edge.target);
+  if (source?.type !== 'workload' || target?.type !== 'workload') return true;
+  return source.data.egress.isolated || target.data.ingress.isolated;
+}
+
+/** Layout-only edges chaining the unconnected workloads of a namespace into columns. */
+function gridEdges(members: readonly WorkloadNode[], connected: ReadonlySet<string>, namespace: string): ElkExtendedEdge[] {
+  const loose = members.filter((m) => !connected.has(m.id));
+  if (loose.length < 4) return [];
+  const columns = Math.ceil(Math.sqrt(loose.length * 1.5));
+  const edges: ElkExtendedEdge[] = [];
+  for (let i = columns; i < loose.length; i++) {
+    edges.push({ id: `grid:${namespace}:${i}`, sources: [loose[i - columns]!.id], targets: [loose[i]!.id] });
+  }
+  return edges;
+}
+
+export function toElkGraph(
+  nodes: readonly CanvasNode[],
+  edges: readonly FlowEdge[],
+  direction: LayoutDirection = 'DOWN',
+  aspect = 1.6,
+): ElkNode {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const fewHalfOpen = edges.filter((e) => e.data?.halfOpen).length <= MAX_LAYOUT_HALF_OPEN;
+  const flows = edges.filter(
+    (e) => e.source !== e.target && byId.has(e.source) && byId.has(e.target) && shapesLayout(e, byId, fewHalfOpen),
+  );
+  const connected = new Set(flows.flatMap((e) => [e.source, e.target]));
+  const sends = new Set(flows.map((e) => e.source));
+  const receives = new Set(flows.map((e) => e.target));
+
+  const namespaces = nodes.filter((n): n is NamespaceNode => n.type === 'namespace');
+  const children: ElkNode[] = namespaces.map((ns) => {
+    const members = nodes.filter((n): n is WorkloadNode => n.type === 'workload' && n.parentId === ns.id);
+    const top = ns.data.labels.length > 0 ? NAMESPACE_HEADER_WITH_LABELS : NAMESPACE_HEADER;
+    return {
+      id: ns.id,
+      layoutOptions: { ...spacing(direction), 'elk.padding': `[top=${top},left=${NAMESPACE_PADDING},bottom=${NAMESPACE_PADDING},right=${NAMESPACE_PADDING}]` },
+      children: members.map((m) => ({ id: m.id, width: m.width ?? 0, height: m.height ?? 0 })),
+      edges: gridEdges(members, connected, ns.data.name),
+    };
+  });
+  for (const node of nodes) {
+    if (node.type !== 'external') continue;
+    const constraint = sends.has(node.id) && !receives.has(node.id) ? 'FIRST' : receives.has(node.id) && !sends.has(node.id) ? 'LAST' : undefined;
+    children.push({
+      id: node.id,
+      width: node.width ?? 0,
+      height: node.height ?? 0,
+      ...(constraint ? { layoutOptions: { 'elk.layered.layering.layerConstraint': constraint } } : {}),
+    });
+  }
+  return {
+    id: 'root',
+    // The aspect ratio guides how unconnected parts (often whole namespaces) are packed.
+    layoutOptions: { ...ROOT_OPTIONS, ...spacing(direction), 'elk.direction': direction, 'elk.aspectRatio': aspect.toFixed(2) },
+    children,
+    edges: flows.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+  };
+}
+
+function collectBoxes(node: ElkNode, out: Map<string, NodeBox>): void {
+  for (const child of node.children ?? []) {
+    out.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });
+    collectBoxes(child, out);
+  }
+}
+
+/** How large the drawing appears when fitted into a view of this aspect ratio (width / height). */
+function fitScore(result: ElkNode, aspect: number): number {
+  return Math.min(aspect / Math.max(1, result.width ?? 1), 1 / Math.max(1, result.height ?? 1));
+}
+
+/**
+ * Places every node; workloads relative to their namespace (as React Flow's parentId expects).
+ * Flows run top to bottom or left to right, whichever fits a view of `aspect` (width / height)
+ * at the larger zoom.
+ */
+export async function layoutCanvas(nodes: readonly CanvasNode[], edges: readonly FlowEdge[], aspect = 0.7): Promise<Layout> {
+  const elk = await loadElk();
+  const [down, right] = await Promise.all([
+    elk.layout(toElkGraph(nodes, edges, 'DOWN', aspect)),
+    elk.layout(toElkGraph(nodes, edges, 'RIGHT', aspect)),
+  ]);
+  const best = fitScore(right, aspect) > fitScore(down, aspect) * 1.05 ? right : down;
+  const boxes = new Map<string, NodeBox>();
+  collectBoxes(best, boxes);
+  return boxes;
+}
+
+/**
+ * A plain grid, should ELK fail: namespaces side by side, their workloads in rows of three,
+ * external sets in a row below. Never pretty, always readable.
+ */
+export function gridLayout(nodes: readonly CanvasNode[]): Layout {
+  const boxes = new Map<string, NodeBox>();
+  const gap = 36;
+  let x = 0;
+  let bottom = 0;
+  for (const ns of nodes.filter((n): n is NamespaceNode => n.type === 'namespace')) {
+    const members = nodes.filter((n) => n.parentId === ns.id);
+    const top = ns.data.labels.length > 0 ? NAMESPACE_HEADER_WITH_LABELS : NAMESPACE_HEADER;
+    let width = 0;
+    let height = top;
+    let rowHeight = 0;
+    members.forEach((m, i) => {
+      const column = i % 3;
+      if (column === 0 && i > 0) {
+        height += rowHeight + gap;
+        rowHeight = 0;
+      }
+      const cx = NAMESPACE_PADDING + column * ((m.width ?? 0) + gap);
+      boxes.set(m.id, { x: cx, y: height, width: m.width ?? 0, height: m.height ?? 0 });
+      width = Math.max(width, cx + (m.width ?? 0) + NAMESPACE_PADDING);
+      rowHeight = Math.max(rowHeight, m.height ?? 0);
+    });
+    height += rowHeight + NAMESPACE_PADDING;
+    boxes.set(ns.id, { x, y: 0, width, height });
+    x += width + gap;
+    bottom = Math.max(bottom, height);
+  }
+  let ex = 0;
+  for (const ext of nodes.filter((n) => n.type === 'external')) {
+    boxes.set(ext.id, { x: ex, y: bottom + gap * 2, width: ext.width ?? 0, height: ext.height ?? 0 });
+    ex += (ext.width ?? 0) + gap;
+  }
+  return boxes;
+}
+
+/** At most this many new nodes are fitted into the existing drawing; more means a new layout. */
+export const MAX_EXTENSION = 3;
+
+/**
+ * The previous layout, with the few nodes that appeared since placed where they disturb nothing:
+ * a new workload under the others of its namespace (the group grows around it), a new namespace
+ * or external set to the right of the drawing. Nodes that went away simply go. Typing a name in
+ * the YAML thus never reshuffles the whole canvas. Undefined when too much changed.
+ */
+export function extendLayout(previous: Layout, nodes: readonly CanvasNode[]): Layout | undefined {
+  const added = nodes.filter((n) => !previous.has(n.id));
+  if (added.length > MAX_EXTENSION) return undefined;
+  const boxes = new Map<string, NodeBox>();
+  for (const node of nodes) {
+    const box = previous.get(node.id);
+    if (box) boxes.set(node.id, box);
+  }
+  if (added.length === 0) return boxes;
+  const gap = 36;
+  const roots = [...boxes].filter(([id]) => !nodes.find((n) => n.id === id)?.parentId).map(([, box]) => box);
+  let right = roots.reduce((max, b) => Math.max(max, b.x + b.width), 0) + gap * 2;
+  let nextRootY = roots.reduce((min, b) => Math.min(min, b.y), Infinity);
+  if (!Number.isFinite(nextRootY)) nextRootY = 0;
+  const bottomOf = (parentId: string): number => {
+    let bottom = -Infinity;
+    for (const node of nodes) {
+      const box = node.parentId === parentId ? boxes.get(node.id) : undefined;
+      if (box) bottom = Math.max(bottom, box.y + box.height);
+    }
+    return bottom;
+  };
+  for (const node of added) {
+    const width = node.width ?? 0;
+    const height = node.height ?? 0;
+    if (node.type === 'namespace') {
+      const top = node.data.labels.length > 0 ? NAMESPACE_HEADER_WITH_LABELS : NAMESPACE_HEADER;
+      boxes.set(node.id, { x: right, y: nextRootY, width: 0, height: top + NAMESPACE_PADDING });
+      continue;
+    }
+    if (node.parentId) {
+      const parent = boxes.get(node.parentId);
+      if (!parent) return undefined;
+      const bottom = bottomOf(node.parentId);
+      const top = Number.isFinite(bottom) ? bottom + gap : parent.height - NAMESPACE_PADDING;
+      boxes.set(node.id, { x: NAMESPACE_PADDING, y: top, width, height });
+      continue;
+    }
+    boxes.set(node.id, { x: right, y: nextRootY, width, height });
+    right += width + gap;
+  }
+  return boxes;
+}

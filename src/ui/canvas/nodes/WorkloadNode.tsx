@@ -1,0 +1,52 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { IsolationBadge, WorkloadNode } from '../types.ts';
+
+function Badge({ badge }: { readonly badge: IsolationBadge }) {
+  return (
+    <div
+      className={`iso-badge ${badge.isolated ? 'iso-deny' : 'iso-allow'}`}
+      title={badge.isolated ? `Isolated for ${badge.direction} by ${badge.policies.join(', ')}` : `No policy selects this workload for ${badge.direction}: everything is allowed`}
+      data-testid={`badge.${badge.direction}`}
+    >
+      <span aria-hidden="true" className="iso-mark">
+        {badge.isolated ? '■' : '□'}
+      </span>
+      {badge.text}
+    </div>
+  );
+}
+
+function ChipRows({ rows, kind }: { readonly rows: readonly (readonly string[])[]; readonly kind: 'label' | 'port' }) {
+  return rows.map((row, i) => (
+    <div className="chip-row" key={i}>
+      {row.map((chip) => (
+        <span key={chip} className={`chip chip-${kind}`} title={chip}>
+          {chip}
+        </span>
+      ))}
+    </div>
+  ));
+}
+
+/** A workload (or a standalone pod): kind and replicas, labels, ports, isolation per direction. */
+export const WorkloadNodeView = memo(function WorkloadNodeView({ data, selected }: NodeProps<WorkloadNode>) {
+  const classes = ['wl-node', data.inferred ? 'inferred' : '', data.emphasis ? `emphasis-${data.emphasis}` : '', selected ? 'is-selected' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} title={[data.workloadId, ...data.labels, ...data.ports].join('\n')}>
+      <Handle type="target" position={Position.Top} isConnectable={false} className="flow-handle" />
+      <div className="wl-head">
+        <span className="wl-name">{data.name}</span>
+        <span className="wl-kind">{data.kindText}</span>
+      </div>
+      <ChipRows rows={data.labelRows} kind="label" />
+      <ChipRows rows={data.portRows} kind="port" />
+      <Badge badge={data.ingress} />
+      <Badge badge={data.egress} />
+      {data.inferred ? <div className="wl-note">inferred from selectors</div> : null}
+      <Handle type="source" position={Position.Bottom} isConnectable={false} className="flow-handle" />
+    </div>
+  );
+});

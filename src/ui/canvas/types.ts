@@ -1,0 +1,99 @@
+/**
+ * The typed node and edge union of the canvas. Node and edge data hold ids into the model plus
+ * the display strings the adapter (graph.ts) derived from core values; never model objects.
+ *
+ * Data types are type aliases (not interfaces) so that they satisfy React Flow's
+ * `Record<string, unknown>` constraint.
+ *
+ * Node ids: a workload's id (`<namespace>/<name>`), `ns:<namespace>` for a namespace group,
+ * `ext:<address set>` for external addresses (see external.ts). Edge ids: `<source>-><target>`.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Direction } from '../../core/index.ts';
+
+/** Whether a workload's side is isolated, in the words of the badges. */
+export interface IsolationBadge {
+  readonly direction: Direction;
+  readonly isolated: boolean;
+  /** Ids (`ns/name`) of the policies that select the workload's pods for this direction. */
+  readonly policies: readonly string[];
+  /** `ingress: default allow`, `egress: default deny (2 policies)` */
+  readonly text: string;
+}
+
+/** How the current policy selection touches an element: emphasised, dimmed, or not at all. */
+export type Emphasis = 'highlight' | 'dim' | undefined;
+
+export type WorkloadNodeData = {
+  readonly workloadId: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** `Deployment ×3`, `Pod` */
+  readonly kindText: string;
+  /** `app=frontend` */
+  readonly labels: readonly string[];
+  /** `http 8080/TCP` */
+  readonly ports: readonly string[];
+  /** The chips as drawn: packed into rows (sizes.ts), with a `+N` chip for the rest. */
+  readonly labelRows: readonly (readonly string[])[];
+  readonly portRows: readonly (readonly string[])[];
+  readonly ingress: IsolationBadge;
+  readonly egress: IsolationBadge;
+  /** Invented from policy selectors (no workload was pasted). */
+  readonly inferred: boolean;
+  readonly emphasis: Emphasis;
+};
+
+export type NamespaceNodeData = {
+  readonly name: string;
+  /** `team=payments`; the automatic `kubernetes.io/metadata.name` is left out. */
+  readonly labels: readonly string[];
+  /** False when only referenced by a pod, workload or policy. */
+  readonly declared: boolean;
+  readonly emphasis: Emphasis;
+};
+
+export type ExternalNodeData = {
+  /** `8.8.8.8/32`, `0.0.0.0/0 except 10.0.0.0/8`, or `anywhere`. */
+  readonly label: string;
+  /** One address of the set, to ask the evaluator with (`0.0.0.0` for anywhere). */
+  readonly sampleIp: string;
+  /** `IPv4`, `IPv6`, or `IPv4 and IPv6` */
+  readonly familyText: string;
+  readonly emphasis: Emphasis;
+};
+
+export type WorkloadNode = Node<WorkloadNodeData, 'workload'>;
+export type NamespaceNode = Node<NamespaceNodeData, 'namespace'>;
+export type ExternalNode = Node<ExternalNodeData, 'external'>;
+export type CanvasNode = WorkloadNode | NamespaceNode | ExternalNode;
+
+export type Verdict = 'allowed' | 'denied';
+
+export type FlowEdgeData = {
+  readonly verdict: Verdict;
+  /** Denied, and one side explicitly allows while the other denies. */
+  readonly halfOpen: boolean;
+  /** The sides refusing a half-open flow (also set on allowed flows with half-open ports). */
+  readonly refusing?: readonly Direction[];
+  /** Short text drawn on the edge: `TCP 5432`, `all ports`, `✗ denied`, `⚠ half-open: ingress denies`. */
+  readonly label: string;
+  /** The label where the full one finds no room: `⚠`, `✗`, or the ports alone. */
+  readonly compactLabel: string;
+  /** Longer explanation for the tooltip. */
+  readonly title: string;
+  /** No policy isolates either side: allowed by default, drawn lighter (and hidden in a crowd). */
+  readonly open: boolean;
+  /** The opposite flow of the pair is drawn too (the two are drawn apart). */
+  readonly twoWay: boolean;
+  readonly emphasis: Emphasis;
+};
+
+export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
+
+export interface CanvasGraph {
+  readonly nodes: readonly CanvasNode[];
+  readonly edges: readonly FlowEdge[];
+  /** Flows between two default-allow sides: how many, and whether they were left out. */
+  readonly openFlows: { readonly count: number; readonly hidden: boolean };
+}
