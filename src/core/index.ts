@@ -4,3 +4,4 @@ export * from './evaluate/index.ts';
 export { importManifests, type ManifestFile, type ImportResult } from './parse/index.ts';
 export * from './model/portset.ts';
 export * from './model/ipset.ts';
+export * from './generate/index.ts';
