@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page.ts';
+import { SidePanelPage } from './pages/side-panel-page.ts';
 
 /*
  * The demo: all five seed policies together (examples/seed-all). Truth reasoned from
@@ -9,64 +9,81 @@ import { AppPage } from './pages/app-page.ts';
  * rules; api and db are open. A connection needs the sender's egress AND the receiver's ingress.
  */
 test.describe('demo matrix', () => {
-  test('opens on the seed-all scenario with its reachability matrix', async ({ page }) => {
+  test('opens on the seed-all scenario; its matrix says each verdict with a symbol and in words', async ({ page }) => {
     const app = new AppPage(page);
+    const side = new SidePanelPage(page);
     await app.open();
+    await expect(page.getByTestId('scenario.title')).toHaveText('All five seed policies together');
+    await side.openTab('matrix');
 
-    await expect(app.title).toHaveText('All five seed policies together');
-    await expect(app.summary).toContainText('A connection needs both');
-    await expect(page.getByTestId('issues-empty')).toBeVisible();
+    expect(await side.portClassLabels()).toEqual(expect.arrayContaining(['TCP 3306', 'TCP 5432', 'any other port']));
 
-    const labels = await app.portClassLabels();
-    expect(labels).toEqual(expect.arrayContaining(['TCP 3306', 'TCP 5432']));
-
+    await side.choosePortClass('TCP 5432');
     // backend may open TCP 5432 to db (seed-5's egress rule); db is not isolated.
-    await expect(app.cell('TCP 5432', 'default/backend', 'default/db')).toHaveText('✓ allowed');
-    await expect(app.cell('TCP 5432', 'default/api', 'default/db')).toHaveText('✓ allowed');
-    // frontend may only reach database on TCP 3306.
-    await expect(app.cell('TCP 5432', 'default/frontend', 'default/db')).toHaveText('✗ denied');
+    await expect(side.cell('default/backend', 'default/db')).toHaveAttribute('data-verdict', 'allowed');
+    await expect(side.cell('default/backend', 'default/db')).toHaveText('✓');
+    await expect(side.cell('default/api', 'default/db')).toHaveAttribute('data-verdict', 'allowed');
+    // frontend may only reach database, and only on TCP 3306.
+    await expect(side.cell('default/frontend', 'default/db')).toHaveAttribute('data-verdict', 'denied');
+    await expect(side.cell('default/frontend', 'default/db')).toHaveText('✗');
+
+    await side.choosePortClass('TCP 3306');
     // Half-open: frontend's egress allows TCP 3306 to database, database's ingress refuses all.
-    const halfOpen = app.cell('TCP 3306', 'default/frontend', 'default/database');
-    await expect(halfOpen).toHaveText('✗ denied');
-    await expect(halfOpen).toHaveAttribute('title', /default\/deny-all-ingress/);
-    await expect(halfOpen).toHaveAttribute('title', /Half-open/);
+    const halfOpen = side.cell('default/frontend', 'default/database');
+    await expect(halfOpen).toHaveAttribute('data-verdict', 'half-open');
+    await expect(halfOpen).toHaveText('◐');
+    await expect(halfOpen).toHaveAttribute('aria-label', /denied \(half-open/);
     // seed-1 lets backend into frontend, but backend's egress only reaches db and 8.8.8.8.
-    await expect(app.cell('TCP 3306', 'default/backend', 'default/frontend')).toHaveText('✗ denied');
-    await expect(app.cell('TCP 3306', 'default/frontend', 'default/backend')).toHaveText('✗ denied');
+    await expect(side.cell('default/backend', 'default/frontend')).toHaveAttribute('data-verdict', 'half-open');
+    await expect(side.cell('default/frontend', 'default/backend')).toHaveAttribute('data-verdict', 'denied');
     // api may connect to backend on any port (seed-5's ingress rule).
-    await expect(app.cell('TCP 3306', 'default/api', 'default/backend')).toHaveText('✓ allowed');
-    await expect(app.cell('TCP 3306', 'default/database', 'default/api')).toHaveText('✓ allowed');
-    // A pod facing itself is outside policy.
-    await expect(app.cell('TCP 3306', 'default/database', 'default/database')).toContainText('(self)');
-
-    await expect(app.matrix.getByTestId('matrix-cell').first()).toHaveAttribute('title', /→/);
-
-    mkdirSync('/tmp/shots', { recursive: true });
-    await page.screenshot({ path: '/tmp/shots/demo-matrix.png', fullPage: true });
+    await expect(side.cell('default/api', 'default/backend')).toHaveAttribute('data-verdict', 'allowed');
+    await expect(side.cell('default/database', 'default/api')).toHaveAttribute('data-verdict', 'allowed');
+    // A single pod facing itself is outside policy.
+    await expect(side.cell('default/database', 'default/database')).toHaveText('·');
+    await expect(side.cell('default/database', 'default/database')).toHaveAttribute('aria-label', /itself/);
+    // Outside addresses: backend may reach 8.8.8.8 and nothing else outside.
+    await expect(side.cell('default/backend', 'ext:8.8.8.8/32')).toHaveAttribute('data-verdict', 'allowed');
+    await expect(side.cell('default/backend', 'ext:0.0.0.0/0,except:8.8.8.8/32')).toHaveAttribute('data-verdict', 'denied');
+    await expect(side.cell('ext:0.0.0.0/0', 'default/api')).toHaveAttribute('data-verdict', 'allowed');
   });
 
-  test('every cell says its verdict in words and agrees with window.netpolCanvas', async ({ page }) => {
+  test('every cell of every port class agrees with window.netpolCanvas', async ({ page }) => {
     const app = new AppPage(page);
+    const side = new SidePanelPage(page);
     await app.open();
-    const cells = await app.matrix.getByTestId('matrix-cell').evaluateAll((tds) =>
-      tds.map((td) => ({
-        text: td.textContent ?? '',
-        from: td.getAttribute('data-from') ?? '',
-        to: td.getAttribute('data-to') ?? '',
-        allowed: td.getAttribute('data-allowed') === 'true',
-        protocol: td.closest('table')?.getAttribute('data-protocol') ?? '',
-        port: Number(td.closest('table')?.getAttribute('data-probe-port')),
-      })),
-    );
-    expect(cells.length).toBeGreaterThanOrEqual(2 * 25);
-    const mismatches = await page.evaluate((all) => {
-      const api = window.netpolCanvas!;
-      return all
-        .filter((c) => api.verdict(c.from, c.to, c.port, c.protocol as 'TCP' | 'UDP' | 'SCTP').allowed !== c.allowed)
-        .map((c) => `${c.protocol} ${c.port} ${c.from} → ${c.to}`);
-    }, cells);
-    expect(mismatches).toEqual([]);
-    for (const cell of cells) expect(cell.text).toMatch(cell.allowed ? /^✓ allowed/ : /^✗ denied/);
+    await side.openTab('matrix');
+    for (const label of await side.portClassLabels()) {
+      await side.choosePortClass(label);
+      const table = side.matrix.getByTestId('matrix.table');
+      const protocol = (await table.getAttribute('data-protocol')) as 'TCP' | 'UDP' | 'SCTP';
+      const port = Number(await table.getAttribute('data-probe-port'));
+      const cells = await side.cells().evaluateAll((buttons) =>
+        buttons.map((b) => ({
+          from: b.getAttribute('data-from') ?? '',
+          to: b.getAttribute('data-to') ?? '',
+          verdict: b.getAttribute('data-verdict') ?? '',
+          text: b.textContent ?? '',
+        })),
+      );
+      expect(cells.length).toBeGreaterThanOrEqual(25);
+      const mismatches = await page.evaluate(
+        ({ all, protocol, port }) => {
+          const api = window.netpolCanvas!;
+          const asked = (end: string) => (end.startsWith('ext:') ? null : end);
+          return all
+            .filter((c) => asked(c.from) !== null && asked(c.to) !== null && c.from !== c.to)
+            .filter((c) => api.verdict(c.from, c.to, port, protocol).allowed !== (c.verdict === 'allowed'))
+            .map((c) => `${protocol} ${port} ${c.from} → ${c.to}`);
+        },
+        { all: cells, protocol, port },
+      );
+      expect(mismatches).toEqual([]);
+      for (const cell of cells) {
+        if (cell.from === cell.to) continue;
+        expect(cell.text).toBe({ allowed: '✓', denied: '✗', 'half-open': '◐' }[cell.verdict]);
+      }
+    }
   });
 
   test('window.netpolCanvas answers verdicts with their explanation', async ({ page }) => {

@@ -1,41 +1,16 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { AutomationVerdict } from '../../src/ui/automation.ts';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
-/** The editor as a user sees it: scenario text, issues and the reachability matrix. */
+/** The editor as automation sees it: the page loaded, and `window.netpolCanvas`. */
 export class AppPage {
-  readonly title: Locator;
-  readonly summary: Locator;
-  readonly matrix: Locator;
-  readonly issues: Locator;
-
-  constructor(readonly page: Page) {
-    this.title = page.getByTestId('scenario-title');
-    this.summary = page.getByTestId('scenario-summary');
-    this.matrix = page.getByTestId('matrix');
-    this.issues = page.getByTestId('issues');
-  }
+  constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.matrix).toBeVisible();
-  }
-
-  /** The table of one port class, by its caption (`TCP 5432`, `TCP (any other port)`). */
-  portClassTable(label: string): Locator {
-    return this.matrix.locator(`table[data-port-class="${label}"]`);
-  }
-
-  async portClassLabels(): Promise<string[]> {
-    return this.matrix.getByTestId('matrix-table').evaluateAll((tables) =>
-      tables.map((t) => t.getAttribute('data-port-class') ?? ''),
-    );
-  }
-
-  /** The cell saying whether `from` may open a connection to `to` in one port class. */
-  cell(portClass: string, from: string, to: string): Locator {
-    return this.portClassTable(portClass).locator(`td[data-from="${from}"][data-to="${to}"]`);
+    await expect(this.page.getByTestId('scenario.title')).not.toBeEmpty();
+    await this.page.waitForFunction(() => window.netpolCanvas !== undefined);
   }
 
   /** Calls `window.netpolCanvas.verdict` in the page. */

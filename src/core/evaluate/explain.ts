@@ -44,9 +44,12 @@ export function explainVerdict(v: Verdict): string[] {
     return [head, 'A pod connecting to itself is outside NetworkPolicy (loopback): reported as allowed.'];
   }
   const lines = [head, ...explainSide(v.egress, v), ...explainSide(v.ingress, v)];
-  if (!v.allowed && v.egress.allowed !== v.ingress.allowed) {
-    const open = v.egress.allowed ? 'egress' : 'ingress';
-    lines.push(`Half-open: the ${open} side allows it, but the other side denies it.`);
+  const explicit = (side: DirectionVerdict) => side.applies && side.isolated && side.allowed;
+  const denies = (side: DirectionVerdict) => side.applies && !side.allowed;
+  if (explicit(v.egress) && denies(v.ingress)) {
+    lines.push(`Half-open: a policy of ${endpointName(v.source)} allows it out, but ${endpointName(v.destination)} does not let it in.`);
+  } else if (explicit(v.ingress) && denies(v.egress)) {
+    lines.push(`Half-open: a policy of ${endpointName(v.destination)} lets it in, but ${endpointName(v.source)} may not send it.`);
   }
   return lines;
 }
