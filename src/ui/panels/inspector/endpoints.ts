@@ -20,23 +20,20 @@ import {
   type Workload,
 } from '../../../core/index.ts';
 
+import { ANYWHERE_ID, externalNodeId as canvasExternalNodeId } from '../../canvas/external.ts';
+
 export const EXTERNAL_PREFIX = 'ext:';
 export const NAMESPACE_PREFIX = 'ns:';
 
-/**
- * The node id of an external address set, as the canvas names it (src/ui/canvas/external.ts):
- * `ext:` + the label, with ' except ' written ',except:' and ', ' written ','.
- */
-export function externalIdOfLabel(label: string): string {
-  return `${EXTERNAL_PREFIX}${label.replaceAll(' except ', ',except:').replaceAll(', ', ',')}`;
-}
+/** The node id of an external address set, exactly as the canvas names it. */
+export const externalIdOfLabel = canvasExternalNodeId;
 
 export function externalNodeId(range: ExternalRange): string {
-  return externalIdOfLabel(range.label);
+  return canvasExternalNodeId(range.label);
 }
 
 /** The canvas's single node for "any address" when no ipBlock tells addresses apart. */
-export const ANYWHERE_ID = `${EXTERNAL_PREFIX}anywhere`;
+export { ANYWHERE_ID };
 
 /** The label back from an id (`ext:0.0.0.0/0,except:8.8.8.8/32` → `0.0.0.0/0 except 8.8.8.8/32`). */
 export function labelOfExternalId(id: string): string {
