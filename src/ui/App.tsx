@@ -8,6 +8,7 @@ import { ImportDialog } from './panels/ImportDialog.tsx';
 import { SidePanel } from './shell/SidePanel.tsx';
 import { Splitter } from './shell/Splitter.tsx';
 import { TopBar } from './shell/TopBar.tsx';
+import { installUndoKeys } from './shell/undo-keys.ts';
 import { installStoreAutomation } from './automation.ts';
 import { appStore } from './store/index.ts';
 import { YamlPane } from './yaml/YamlPane.tsx';
@@ -16,6 +17,7 @@ export function App() {
   const [yamlWidth, setYamlWidth] = useState(420);
   const [sideWidth, setSideWidth] = useState(380);
   useEffect(() => installStoreAutomation(appStore), []);
+  useEffect(() => installUndoKeys(appStore.history), []);
 
   return (
     <div className="app" style={{ gridTemplateColumns: `${yamlWidth}px 6px minmax(320px, 1fr) 6px ${sideWidth}px` }}>

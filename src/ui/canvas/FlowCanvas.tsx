@@ -21,10 +21,12 @@ import {
   type EdgeChange,
   type Node,
   type NodeChange,
+  type OnConnectEnd,
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { compareDrawnWithActual, type ContainerPort, type PortIntent } from '../../core/index.ts';
 import {
   appStore,
   type AppState,
@@ -36,6 +38,11 @@ import {
   useAppStore,
 } from '../store/index.ts';
 import './canvas.css';
+import './drawing.css';
+import { DnsBanner } from './DnsBanner.tsx';
+import { DrawToolbar } from './DrawToolbar.tsx';
+import { emptyDrawnNamespaces, overlayDrawing } from './drawing-overlay.ts';
+import { PortPopover } from './PortPopover.tsx';
 import { routeFlows } from './edges/route.ts';
 import { RoutesContext } from './edges/routes-context.ts';
 import { buildCanvasGraph } from './graph.ts';
@@ -63,6 +70,27 @@ const MINIMAP_MIN_WIDTH = 640;
 const LABEL_MIN_ZOOM = 0.5;
 
 const selectGeneration = (s: AppState) => s.generation;
+const selectIntents = (s: AppState) => s.intents;
+const selectDrawnExternals = (s: AppState) => s.drawnExternals;
+
+/** A flow being drawn: its ends, and where the port popover opens (in the canvas's pixels). */
+interface PendingFlow {
+  readonly source: string;
+  readonly target: string;
+  readonly declared: readonly ContainerPort[];
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The canvas node under a screen point (the innermost one), or undefined. */
+function nodeIdAt(x: number, y: number): string | undefined {
+  for (const element of document.elementsFromPoint(x, y)) {
+    const node = element.closest('.react-flow__node');
+    const id = node?.getAttribute('data-id');
+    if (id && !id.startsWith('ns:')) return id;
+  }
+  return undefined;
+}
 const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < LABEL_MIN_ZOOM;
 /** Labels grow when zoomed out, in steps (each step re-routes them), to stay about 10px on screen. */
 const selectLabelScale = (s: { transform: [number, number, number] }) => {
@@ -93,11 +121,18 @@ function CanvasView() {
   const [openChoice, setOpenChoice] = useState<{ generation: number; show: boolean } | undefined>(undefined);
   const showOpenFlows = openChoice?.generation === generation ? openChoice.show : undefined;
 
+  const intents = useAppStore(selectIntents);
+  const drawnExternals = useAppStore(selectDrawnExternals);
   const matrix = useMemo(() => (analysis ? workloadMatrix(analysis) : undefined), [analysis]);
-  const graph = useMemo(
-    () => (analysis && matrix ? buildCanvasGraph(analysis, matrix, { showAllDenied, selection, showOpenFlows }) : EMPTY_GRAPH),
-    [analysis, matrix, showAllDenied, selection, showOpenFlows],
+  const compare = useMemo(
+    () => (analysis && intents.length > 0 ? compareDrawnWithActual(analysis.model, intents) : undefined),
+    [analysis, intents],
   );
+  const graph = useMemo(() => {
+    if (!analysis || !matrix) return EMPTY_GRAPH;
+    const base = buildCanvasGraph(analysis, matrix, { showAllDenied, selection, showOpenFlows });
+    return overlayDrawing(base, { intents, externals: drawnExternals, compare, emptyNamespaces: emptyDrawnNamespaces(analysis.model) });
+  }, [analysis, matrix, showAllDenied, selection, showOpenFlows, intents, drawnExternals, compare]);
   const flowStore = useStoreApi();
   const viewAspect = useCallback(() => {
     const { width, height } = flowStore.getState();
@@ -159,9 +194,64 @@ function CanvasView() {
 
   const onPaneClick = useCallback(() => selectOnCanvas(null), []);
 
+  // Drawing a flow: drag from a node's handle and drop on another node, then choose the ports.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<PendingFlow | undefined>(undefined);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
+    const source = state.fromNode?.id;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (!source || !point) return;
+    const target = state.toNode?.id ?? nodeIdAt(point.clientX, point.clientY);
+    if (!target || target === source || target.startsWith('ns:')) return;
+    const box = wrapper.current?.getBoundingClientRect();
+    const workload = appStore.getState().analysis?.model.workloads.find((w) => w.id === target);
+    setMessage(undefined);
+    setPending({
+      source,
+      target,
+      declared: workload?.ports ?? [],
+      x: Math.max(8, Math.min(point.clientX - (box?.left ?? 0), (box?.width ?? 400) - 300)),
+      y: Math.max(8, Math.min(point.clientY - (box?.top ?? 0), (box?.height ?? 400) - 260)),
+    });
+  }, []);
+  const confirmFlow = useCallback(
+    (ports: PortIntent) => {
+      if (!pending) return;
+      setPending(undefined);
+      setMessage(appStore.getState().addFlow(pending.source, pending.target, ports));
+      selectOnCanvas({ kind: 'flow', source: pending.source, target: pending.target });
+    },
+    [pending],
+  );
+
+  // Delete removes the selected flow, drawn workload or drawn external endpoint (when the key is
+  // pressed on the canvas, or with nothing focused: clicking a flow label does not move focus).
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Delete' && event.key !== 'Backspace') return;
+      const target = event.target as HTMLElement | null;
+      const onCanvas = !target || target === document.body || Boolean(wrapper.current?.contains(target));
+      if (!onCanvas || target?.closest('input, textarea, select, [contenteditable="true"], .draw-popover')) return;
+      const state = appStore.getState();
+      const current = state.selection;
+      if (!current) return;
+      event.preventDefault();
+      let problem: string | undefined;
+      if (current.kind === 'flow') problem = state.deleteFlow(current.source, current.target);
+      else if (current.kind === 'node' && current.id.startsWith('ext:')) state.deleteExternal(current.id);
+      else if (current.kind === 'node' && !current.id.startsWith('ns:')) problem = state.deleteWorkload(current.id);
+      else problem = 'Namespaces are deleted in the YAML';
+      setMessage(problem);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
   const empty = analysis !== undefined && graph.nodes.length === 0;
   return (
     <div
+      ref={wrapper}
       className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${stale ? ' is-stale' : ''}`}
       style={{ '--label-scale': labelScale } as CSSProperties}
       data-testid="canvas"
@@ -177,7 +267,9 @@ function CanvasView() {
           onEdgesChange={onEdgesChange}
           onNodeDragStop={onNodeDragStop}
           onPaneClick={onPaneClick}
-          nodesConnectable={false}
+          nodesConnectable
+          onConnectEnd={onConnectEnd}
+          connectionRadius={30}
           nodesFocusable
           edgesFocusable
           selectNodesOnDrag={false}
@@ -202,6 +294,8 @@ function CanvasView() {
             <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} style={{ width: 140, height: 90 }} />
           ) : null}
           <Legend />
+          <DrawToolbar />
+          <DnsBanner />
         <OpenFlowsNote
           openFlows={graph.openFlows}
           onChange={(show) => setOpenChoice({ generation, show })}
@@ -210,7 +304,23 @@ function CanvasView() {
       </RoutesContext>
       {empty ? (
         <div className="canvas-empty" data-testid="canvas.empty">
-          No workloads yet: paste or import Pods, Deployments or NetworkPolicies.
+          No workloads yet: add one with “+ Workload”, or paste or import Pods, Deployments or NetworkPolicies.
+        </div>
+      ) : null}
+      {pending ? (
+        <PortPopover
+          key={`${pending.source}->${pending.target}`}
+          {...pending}
+          onConfirm={confirmFlow}
+          onCancel={() => setPending(undefined)}
+        />
+      ) : null}
+      {message ? (
+        <div className="draw-message" role="alert" data-testid="canvas.message">
+          {message}{' '}
+          <button type="button" onClick={() => setMessage(undefined)} aria-label="Dismiss">
+            ×
+          </button>
         </div>
       ) : null}
       {stale ? (

@@ -61,7 +61,8 @@ export function useAutoLayout(
  * last new `epoch` (a new scenario, or a fresh layout asked for, starts from the automatic layout).
  */
 export function useDraggedPositions(positions: Positions, epoch: string): Positions {
-  const [atLoad, setAtLoad] = useState({ epoch, positions });
+  // Positions present at first mount (restored by autosave) apply; at a later epoch change they are from before it.
+  const [atLoad, setAtLoad] = useState(() => ({ epoch, positions: {} as Positions }));
   // Derived state: React re-renders at once with the new baseline.
   if (atLoad.epoch !== epoch) setAtLoad({ epoch, positions });
   const baseline = atLoad.epoch === epoch ? atLoad.positions : positions;

@@ -15,6 +15,10 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { NAMESPACE_HEADER, NAMESPACE_HEADER_WITH_LABELS, NAMESPACE_PADDING } from './sizes.ts';
 import type { CanvasNode, FlowEdge, NamespaceNode, WorkloadNode } from './types.ts';
 
+/** Size of a namespace group without workloads yet. */
+const EMPTY_NAMESPACE_WIDTH = 220;
+const EMPTY_NAMESPACE_BODY = 40;
+
 /** A node's place: relative to its namespace for workloads, absolute otherwise. */
 export interface NodeBox {
   readonly x: number;
@@ -120,6 +124,8 @@ export function toElkGraph(
       layoutOptions: { ...spacing(direction), 'elk.padding': `[top=${top},left=${NAMESPACE_PADDING},bottom=${NAMESPACE_PADDING},right=${NAMESPACE_PADDING}]` },
       children: members.map((m) => ({ id: m.id, width: m.width ?? 0, height: m.height ?? 0 })),
       edges: gridEdges(members, connected, ns.data.name),
+      // A namespace drawn before its first workload: room for its title and a drop hint.
+      ...(members.length === 0 ? { width: EMPTY_NAMESPACE_WIDTH, height: top + EMPTY_NAMESPACE_BODY } : {}),
     };
   });
   for (const node of nodes) {
@@ -245,7 +251,12 @@ export function extendLayout(previous: Layout, nodes: readonly CanvasNode[]): La
     const height = node.height ?? 0;
     if (node.type === 'namespace') {
       const top = node.data.labels.length > 0 ? NAMESPACE_HEADER_WITH_LABELS : NAMESPACE_HEADER;
-      boxes.set(node.id, { x: right, y: nextRootY, width: 0, height: top + NAMESPACE_PADDING });
+      const empty = !nodes.some((n) => n.parentId === node.id);
+      const box = empty
+        ? { x: right, y: nextRootY, width: EMPTY_NAMESPACE_WIDTH, height: top + EMPTY_NAMESPACE_BODY }
+        : { x: right, y: nextRootY, width: 0, height: top + NAMESPACE_PADDING };
+      boxes.set(node.id, box);
+      if (empty) right += EMPTY_NAMESPACE_WIDTH + gap;
       continue;
     }
     if (node.parentId) {

@@ -87,6 +87,10 @@ export type FlowEdgeData = {
   /** The opposite flow of the pair is drawn too (the two are drawn apart). */
   readonly twoWay: boolean;
   readonly emphasis: Emphasis;
+  /** Drawn by the user, but the policies deny it (the reasons are in `title`). */
+  readonly drawnDenied?: boolean;
+  /** Allowed by a policy, but never drawn (while the user draws). */
+  readonly undrawn?: boolean;
 };
 
 export type FlowEdge = Edge<FlowEdgeData, 'flow'>;

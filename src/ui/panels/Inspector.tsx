@@ -2,12 +2,14 @@
  * The inspector: explains the selection (a flow, a node, a policy) from the last good analysis,
  * or, with nothing selected, says how to use it and lists the policies.
  */
+import { FlowRemoval } from './FlowRemoval.tsx';
 import { FlowInspector } from './inspector/FlowInspector.tsx';
 import { NodeInspector } from './inspector/NodeInspector.tsx';
 import { Overview } from './inspector/Overview.tsx';
 import { PolicyInspector } from './inspector/PolicyInspector.tsx';
 import { selectAnalysis, selectSelection, selectStale, useAppStore } from '../store/index.ts';
 import './inspector/inspector.css';
+import { WorkloadEditor } from './WorkloadEditor.tsx';
 
 export function Inspector() {
   const analysis = useAppStore(selectAnalysis);
@@ -33,9 +35,15 @@ export function Inspector() {
       ) : selection === null ? (
         <Overview analysis={analysis} />
       ) : selection.kind === 'flow' ? (
-        <FlowInspector analysis={analysis} source={selection.source} target={selection.target} />
+        <>
+          <FlowRemoval source={selection.source} target={selection.target} />
+          <FlowInspector analysis={analysis} source={selection.source} target={selection.target} />
+        </>
       ) : selection.kind === 'node' ? (
-        <NodeInspector analysis={analysis} id={selection.id} />
+        <>
+          <WorkloadEditor id={selection.id} />
+          <NodeInspector analysis={analysis} id={selection.id} />
+        </>
       ) : (
         <PolicyInspector analysis={analysis} id={selection.id} />
       )}

@@ -1,3 +1,4 @@
+import { GeneratorSettings } from '../panels/GeneratorSettings.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { MatrixView } from '../panels/MatrixView.tsx';
 import { ProbePanel } from '../panels/ProbePanel.tsx';
@@ -7,6 +8,7 @@ const TABS: readonly { id: Panel; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'matrix', label: 'Matrix' },
   { id: 'probe', label: 'Probe' },
+  { id: 'generate', label: 'Generate' },
 ];
 
 export function SidePanel() {
@@ -30,7 +32,15 @@ export function SidePanel() {
         ))}
       </div>
       <div className="side-panel-body">
-        {panel === 'inspector' ? <Inspector /> : panel === 'matrix' ? <MatrixView /> : <ProbePanel />}
+        {panel === 'inspector' ? (
+          <Inspector />
+        ) : panel === 'matrix' ? (
+          <MatrixView />
+        ) : panel === 'probe' ? (
+          <ProbePanel />
+        ) : (
+          <GeneratorSettings />
+        )}
       </div>
     </aside>
   );

@@ -1,4 +1,18 @@
-import { selectShowAllDenied, selectStale, selectTitle, useAppStore } from '../store/index.ts';
+import './shell.css';
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { findDemoScenario, findScenario, scenarios } from '../scenarios.ts';
+import { autosaveStatus } from '../store/autosave.ts';
+import { appStore, selectShowAllDenied, selectStale, selectTitle, useAppStore } from '../store/index.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import { hasWork, loadScenario, startNewWorkspace } from './workspace-actions.ts';
+
+type Dialog = 'new' | 'example' | 'export' | undefined;
+
+const selectCanUndo = (s: { pastStates: readonly unknown[] }) => s.pastStates.length > 0;
+const selectCanRedo = (s: { futureStates: readonly unknown[] }) => s.futureStates.length > 0;
+const selectNotice = (s: { notice: string | undefined }) => s.notice;
 
 export function TopBar() {
   const title = useAppStore(selectTitle);
@@ -6,6 +20,23 @@ export function TopBar() {
   const showAllDenied = useAppStore(selectShowAllDenied);
   const setShowAllDenied = useAppStore((s) => s.setShowAllDenied);
   const setImportOpen = useAppStore((s) => s.setImportOpen);
+  const canUndo = useStore(appStore.temporal, selectCanUndo);
+  const canRedo = useStore(appStore.temporal, selectCanRedo);
+  const notice = useStore(autosaveStatus, selectNotice);
+  const [dialog, setDialog] = useState<Dialog>(undefined);
+  const [example, setExample] = useState(() => findDemoScenario().id);
+  const close = () => setDialog(undefined);
+
+  const askNew = () => {
+    if (hasWork(appStore)) setDialog('new');
+    else startNewWorkspace(appStore);
+  };
+  const loadExample = () => {
+    const scenario = findScenario(example);
+    if (scenario) loadScenario(appStore, scenario);
+    close();
+  };
+
   return (
     <header className="topbar">
       <span className="brand">netpol-canvas</span>
@@ -17,14 +48,73 @@ export function TopBar() {
           YAML has errors: showing the last state that parsed
         </span>
       ) : null}
+      {notice ? (
+        <span className="autosave-notice" role="status" title={notice} data-testid="autosave.notice">
+          Autosave off
+          <span className="shell-visually-hidden">: {notice}</span>
+        </span>
+      ) : null}
       <span className="spacer" />
       <label className="toggle">
         <input type="checkbox" checked={showAllDenied} onChange={(e) => setShowAllDenied(e.target.checked)} data-testid="toggle.denied" />
         Show all denied flows
       </label>
-      <button type="button" onClick={() => setImportOpen(true)} data-testid="import.open">
-        Import…
-      </button>
+      <div className="topbar-group" role="group" aria-label="History">
+        <button type="button" disabled={!canUndo} onClick={() => appStore.history.undo()} title="Undo (Ctrl+Z)" data-testid="history.undo">
+          Undo
+        </button>
+        <button type="button" disabled={!canRedo} onClick={() => appStore.history.redo()} title="Redo (Ctrl+Shift+Z)" data-testid="history.redo">
+          Redo
+        </button>
+      </div>
+      <div className="topbar-group" role="group" aria-label="File">
+        <button type="button" onClick={askNew} title="Start an empty workspace" data-testid="file.new">
+          New
+        </button>
+        <button type="button" onClick={() => setDialog('example')} title="Replace the workspace with a bundled example" data-testid="file.example">
+          Reset to example…
+        </button>
+        <button type="button" onClick={() => setImportOpen(true)} data-testid="import.open">
+          Import…
+        </button>
+        <button type="button" onClick={() => setDialog('export')} data-testid="file.export">
+          Export…
+        </button>
+      </div>
+      {dialog === 'new' ? (
+        <ConfirmDialog
+          title="Discard the current work?"
+          message="New starts an empty workspace. The current manifests and layout are replaced (Undo brings them back)."
+          confirmLabel="Discard and start new"
+          onConfirm={() => {
+            startNewWorkspace(appStore);
+            close();
+          }}
+          onCancel={close}
+        />
+      ) : null}
+      {dialog === 'example' ? (
+        <ConfirmDialog
+          title="Discard the current work?"
+          message="The workspace is replaced by the example you choose (Undo brings the current work back)."
+          confirmLabel="Discard and load example"
+          onConfirm={loadExample}
+          onCancel={close}
+        >
+          <label className="example-choice">
+            <span>Example</span>
+            <select value={example} onChange={(e) => setExample(e.target.value)} data-testid="file.example-choice">
+              {scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="example-summary">{findScenario(example)?.summary}</p>
+        </ConfirmDialog>
+      ) : null}
+      {dialog === 'export' ? <ExportDialog onClose={close} /> : null}
     </header>
   );
 }

@@ -1,9 +1,16 @@
 /**
- * The one store of the editor, built from slices (workspace, analysis, selection, view).
+ * The one store of the editor, built from slices (workspace, analysis, selection, view, drawing).
+ * Middleware only here, at the top: undo history of the document (zundo, see history.ts) and
+ * autosave in the browser (zustand persist, see autosave.ts).
  * Components subscribe through the named selectors below, never to the whole state.
  */
+import { temporal } from 'zundo';
 import { createStore, useStore } from 'zustand';
+import { persist } from 'zustand/middleware';
 import { createAnalysisSlice } from './analysis-slice.ts';
+import { createDrawingSlice } from './drawing-slice.ts';
+import { autosaveOptions } from './autosave.ts';
+import { bindHistory, createStepGrouper, historyOptions, type DocumentHistory, type GrouperClock } from './history.ts';
 import { createSelectionSlice } from './selection-slice.ts';
 import type { AppState } from './types.ts';
 import { createViewSlice } from './view-slice.ts';
@@ -13,19 +20,40 @@ export type { AppState } from './types.ts';
 export type { Selection } from './selection-slice.ts';
 export type { SidePanel, YamlTarget } from './view-slice.ts';
 
-export function createAppStore() {
-  return createStore<AppState>()((...a) => ({
-    ...createWorkspaceSlice(...a),
-    ...createAnalysisSlice(...a),
-    ...createSelectionSlice(...a),
-    ...createViewSlice(...a),
-  }));
+export type { DocumentHistory } from './history.ts';
+
+export interface AppStoreOptions {
+  /** Save the document in localStorage and restore it (the app's store only; tests leave it off). */
+  readonly autosave?: boolean;
+  /** Time and task ends for grouping changes into undo steps (tests). */
+  readonly clock?: GrouperClock;
+}
+
+export function createAppStore(options: AppStoreOptions = {}) {
+  const grouper = createStepGrouper(options.clock);
+  const store = createStore<AppState>()(
+    persist(
+      temporal(
+        (...a) => ({
+          ...createWorkspaceSlice(...a),
+          ...createAnalysisSlice(...a),
+          ...createSelectionSlice(...a),
+          ...createViewSlice(...a),
+          ...createDrawingSlice(...a),
+        }),
+        historyOptions(grouper),
+      ),
+      autosaveOptions(options.autosave ?? false),
+    ),
+  );
+  const history: DocumentHistory = bindHistory(store, grouper);
+  return Object.assign(store, { history });
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
 /** The app's store (tests create their own with createAppStore). */
-export const appStore = createAppStore();
+export const appStore = createAppStore({ autosave: true });
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);

@@ -1,7 +1,7 @@
 /** How the user is looking at things: toggles, side panel, node positions, YAML navigation. */
 import type { SliceCreator } from './types.ts';
 
-export type SidePanel = 'inspector' | 'matrix' | 'probe';
+export type SidePanel = 'inspector' | 'matrix' | 'probe' | 'generate';
 
 export interface YamlTarget {
   readonly file: string;

@@ -16,7 +16,7 @@ export interface WorkspaceSlice {
   readonly generation: number;
   setFileText(name: string, text: string): void;
   setActiveFile(name: string): void;
-  /** Replace the workspace (Import "replace", loading a scenario). */
+  /** Replace the workspace (Import "replace", loading a scenario), forgetting what was drawn. */
   replaceFiles(files: readonly ManifestFile[], title: string): void;
   /** Add files to the workspace (Import "add"); a name already present gets a numbered suffix. */
   addFiles(files: readonly ManifestFile[]): void;
@@ -48,6 +48,12 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
       title,
       selection: null,
       generation: get().generation + 1,
+      // A replaced workspace starts a new drawing: flows drawn over the old files do not carry over.
+      positions: {},
+      intents: [],
+      drawnExternals: [],
+      generatorProblems: [],
+      pendingRemoval: undefined,
     });
     get().analyzeNow();
   },

@@ -1,16 +1,22 @@
 /** One tab per workspace file, with its error and warning counts and a mark when it does not parse. */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { isUnparseable } from '../store/analysis-slice.ts';
-import { selectActiveFile, selectIssues, useAppStore, type AppState } from '../store/index.ts';
+import { CLUSTER_FILE } from '../store/drawing-slice.ts';
+import { appStore, selectActiveFile, selectIssues, useAppStore, type AppState } from '../store/index.ts';
 import { countProblemsByFile } from './problems.ts';
 import { tabLabels } from './tab-labels.ts';
 
 /** File names only, so typing (which changes texts) does not re-render the tabs. */
 const selectFileNames = (s: AppState) => s.files.map((f) => f.name).join('\n');
+const selectHideCluster = (s: AppState) => s.hideClusterManifests;
 
 export const FileTabs = memo(function FileTabs() {
   const names = useAppStore(selectFileNames);
-  const files = useMemo(() => (names === '' ? [] : names.split('\n')), [names]);
+  const hideCluster = useAppStore(selectHideCluster);
+  const all = useMemo(() => (names === '' ? [] : names.split('\n')), [names]);
+  const hasCluster = all.includes(CLUSTER_FILE);
+  // The drawn Namespace and workload manifests (cluster.yaml) can be hidden.
+  const files = useMemo(() => (hideCluster ? all.filter((f) => f !== CLUSTER_FILE) : all), [all, hideCluster]);
   const activeFile = useAppStore(selectActiveFile);
   const issues = useAppStore(selectIssues);
   const setActiveFile = useAppStore((s) => s.setActiveFile);
@@ -66,6 +72,18 @@ export const FileTabs = memo(function FileTabs() {
           </button>
         );
       })}
+      {hasCluster ? (
+        <button
+          type="button"
+          className="yaml-tab yaml-tab-toggle"
+          aria-pressed={hideCluster}
+          title={hideCluster ? 'Show the drawn Namespace and workload manifests (cluster.yaml)' : 'Hide the drawn Namespace and workload manifests (cluster.yaml)'}
+          onClick={() => appStore.getState().setHideClusterManifests(!hideCluster)}
+          data-testid="yaml.hide-cluster"
+        >
+          {hideCluster ? 'show cluster.yaml' : 'hide cluster.yaml'}
+        </button>
+      ) : null}
     </div>
   );
 });

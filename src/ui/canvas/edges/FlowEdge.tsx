@@ -27,7 +27,8 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   if (!route) return null;
   const { path, labelX, labelY, hideLabel, label } = route;
   const look: FlowLook = data?.halfOpen ? 'half-open' : (data?.verdict ?? 'allowed');
-  const emphasis = `${data?.emphasis ? ` emphasis-${data.emphasis}` : ''}${data?.open ? ' flow-open' : ''}`;
+  const drawing = `${data?.drawnDenied ? ' flow-drawn-denied' : ''}${data?.undrawn ? ' flow-undrawn' : ''}`;
+  const emphasis = `${data?.emphasis ? ` emphasis-${data.emphasis}` : ''}${data?.open ? ' flow-open' : ''}${drawing}`;
   return (
     <>
       <BaseEdge

@@ -7,10 +7,10 @@ export const ExternalNodeView = memo(function ExternalNodeView({ data, selected 
   const classes = ['ext-node', data.emphasis ? `emphasis-${data.emphasis}` : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
   return (
     <div className={classes} title={`${data.label} (${data.familyText})`}>
-      <Handle type="target" position={Position.Top} isConnectable={false} className="flow-handle" />
+      <Handle type="target" position={Position.Top} isConnectableStart={false} className="flow-handle flow-handle-target" />
       <div className="ext-label">{data.label}</div>
       <div className="ext-kind">external · {data.familyText}</div>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="flow-handle" />
+      <Handle type="source" position={Position.Bottom} className="flow-handle flow-handle-source" title="Drag to another node to allow a flow" />
     </div>
   );
 });

@@ -36,7 +36,7 @@ export const WorkloadNodeView = memo(function WorkloadNodeView({ data, selected 
     .join(' ');
   return (
     <div className={classes} title={[data.workloadId, ...data.labels, ...data.ports].join('\n')}>
-      <Handle type="target" position={Position.Top} isConnectable={false} className="flow-handle" />
+      <Handle type="target" position={Position.Top} isConnectableStart={false} className="flow-handle flow-handle-target" />
       <div className="wl-head">
         <span className="wl-name">{data.name}</span>
         <span className="wl-kind">{data.kindText}</span>
@@ -46,7 +46,7 @@ export const WorkloadNodeView = memo(function WorkloadNodeView({ data, selected 
       <Badge badge={data.ingress} />
       <Badge badge={data.egress} />
       {data.inferred ? <div className="wl-note">inferred from selectors</div> : null}
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="flow-handle" />
+      <Handle type="source" position={Position.Bottom} className="flow-handle flow-handle-source" title="Drag to another node to allow a flow" />
     </div>
   );
 });
