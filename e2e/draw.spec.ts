@@ -95,6 +95,13 @@ test('deleting drawn flows removes their generated rules and policies; drawn wor
   await page.keyboard.press('Delete');
   await expect(draw.node('default/frontend')).toHaveCount(0);
   expect(await draw.yaml()).not.toContain('name: frontend');
+
+  // Delete on a drawn namespace removes it, its drawn workloads and the policies of their flows.
+  await draw.node('ns:default').click({ position: { x: 15, y: 70 } });
+  await page.keyboard.press('Delete');
+  await expect(draw.node('default/db')).toHaveCount(0);
+  await expect(draw.node('ns:default')).toHaveCount(0);
+  await expect.poll(async () => (await draw.yaml()).includes('allow-db-ingress')).toBe(false);
 });
 
 const HAND_WRITTEN = [

@@ -139,4 +139,24 @@ describe('generated policies the drawing did not make', () => {
     expect(evaluator.verdict('default/db', 'default/api', 'TCP', 9000).allowed).toBe(false);
     expect(evaluator.verdict('default/api', 'default/db', 'TCP', 5432).allowed).toBe(true);
   });
+
+  it('deletes a drawn namespace with its drawn workloads and the flows they had', () => {
+    const store = emptyStore();
+    store.getState().addWorkload({ ...pod('web', 8080), namespace: 'shop' });
+    store.getState().addWorkload(pod('api', 9000));
+    store.getState().addFlow('shop/web', 'default/api', { kind: 'declared' });
+    expect(store.getState().deleteNamespace('shop')).toBeUndefined();
+    expect(store.getState().analysis?.model.workloads.map((w) => w.id)).toEqual(['default/api']);
+    expect(store.getState().analysis?.model.namespaces.map((n) => n.name)).toEqual(['default']);
+    expect(store.getState().intents).toEqual([]);
+    expect(textOf(store, POLICIES_FILE) ?? '').not.toMatch(/allow-api-ingress/);
+  });
+
+  it('refuses to delete a namespace that holds workloads from other files', () => {
+    const store = createAppStore();
+    store.getState().replaceFiles([{ name: 'mine.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: x, namespace: shop}\nspec: {containers: [{name: c, image: i}]}\n' }], 'Mine');
+    store.getState().addNamespace({ kind: 'Namespace', name: 'shop' });
+    expect(store.getState().deleteNamespace('shop')).toMatch(/holds workloads from other files \(x\)/);
+    expect(store.getState().analysis?.model.workloads.map((w) => w.id)).toEqual(['shop/x']);
+  });
 });

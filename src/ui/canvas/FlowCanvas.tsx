@@ -225,7 +225,7 @@ function CanvasView() {
     [pending],
   );
 
-  // Delete removes the selected flow, drawn workload or drawn external endpoint (when the key is
+  // Delete removes the selected flow, drawn namespace, workload or external endpoint (when the key is
   // pressed on the canvas, or with nothing focused: clicking a flow label does not move focus).
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
@@ -240,8 +240,8 @@ function CanvasView() {
       let problem: string | undefined;
       if (current.kind === 'flow') problem = state.deleteFlow(current.source, current.target);
       else if (current.kind === 'node' && current.id.startsWith('ext:')) state.deleteExternal(current.id);
-      else if (current.kind === 'node' && !current.id.startsWith('ns:')) problem = state.deleteWorkload(current.id);
-      else problem = 'Namespaces are deleted in the YAML';
+      else if (current.kind === 'node' && current.id.startsWith('ns:')) problem = state.deleteNamespace(current.id.slice(3));
+      else if (current.kind === 'node') problem = state.deleteWorkload(current.id);
       setMessage(problem);
     };
     document.addEventListener('keydown', onKeyDown);

@@ -78,6 +78,8 @@ export interface DrawingSlice {
   addWorkload(workload: DrawnWorkload): string | undefined;
   updateWorkload(id: string, change: { readonly labels?: Labels; readonly ports?: readonly ContainerPort[] }): string | undefined;
   deleteWorkload(id: string): string | undefined;
+  /** Delete a namespace drawn in cluster.yaml with its drawn workloads and their flows. */
+  deleteNamespace(name: string): string | undefined;
   /** Returns the node id, or why the end was refused. */
   addExternal(end: FlowEnd): { readonly id: string } | { readonly problem: string };
   deleteExternal(id: string): void;
@@ -100,13 +102,13 @@ export interface DrawingSlice {
 function withForeignPolicies(
   model: ClusterModel,
   generated: GenerateResult,
-  previousIntents: readonly FlowIntent[],
-  previousSettings: GeneratorSettings,
+  previous: { readonly model: ClusterModel; readonly intents: readonly FlowIntent[]; readonly settings: GeneratorSettings },
 ): GenerateResult {
   const key = (p: NetworkPolicy) => `${p.namespace}/${p.name}`;
   const managed = model.policies.filter(isGeneratedPolicy);
   if (managed.length === 0) return generated;
-  const ours = new Set([...generatePolicies(model, previousIntents, previousSettings).policies, ...generated.policies].map(key));
+  // What the previous drawing made, over the model it was drawn on (a workload it named may be gone now).
+  const ours = new Set([...generatePolicies(previous.model, previous.intents, previous.settings).policies, ...generated.policies].map(key));
   const foreign = managed.filter((p) => !ours.has(key(p)));
   if (foreign.length === 0) return generated;
   return { ...generated, policies: [...generated.policies, ...foreign] };
@@ -128,6 +130,7 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get) => {
   /** Patch cluster.yaml (when asked), then regenerate and sync the policies; analyse. */
   const apply = (change: { intents?: readonly FlowIntent[]; settings?: GeneratorSettings; cluster?: ClusterPatch }): string | undefined => {
     if (get().stale) return 'The YAML has errors: fix them before drawing';
+    const before = model();
     let files = get().files;
     if (change.cluster) {
       const patch = change.cluster;
@@ -139,7 +142,8 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get) => {
     const settings = change.settings ?? get().generatorSettings;
     const current = model();
     if (!current) return 'Nothing is loaded yet';
-    const generated = withForeignPolicies(current, generatePolicies(current, intents, settings), get().intents, get().generatorSettings);
+    const previous = { model: before ?? current, intents: get().intents, settings: get().generatorSettings };
+    const generated = withForeignPolicies(current, generatePolicies(current, intents, settings), previous);
     const synced = syncFiles(get().files, generated, POLICIES_FILE);
     set({ intents, generatorSettings: settings, generatorProblems: generated.problems, files: synced.files });
     get().analyzeNow();
@@ -202,6 +206,28 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get) => {
       const intents = get().intents.filter((i) => nodeIdOfEnd(i.source) !== id && nodeIdOfEnd(i.destination) !== id);
       set({ selection: null, pendingRemoval: undefined });
       return apply({ intents, cluster: { remove: [clusterKey(w.kind, w.namespace, w.name)] } });
+    },
+
+    deleteNamespace(name) {
+      const current = model();
+      const namespace = current?.namespaces.find((n) => n.name === name);
+      if (!current || !namespace || namespace.source?.file !== CLUSTER_FILE) {
+        return `Namespace ${name} is not drawn in ${CLUSTER_FILE}: delete it in its YAML`;
+      }
+      const members = current.workloads.filter((w) => w.namespace === name);
+      const foreign = members.filter((w) => w.source?.file !== CLUSTER_FILE);
+      if (foreign.length > 0) {
+        return `Namespace ${name} holds workloads from other files (${foreign.map((w) => w.name).join(', ')}): delete them in the YAML first`;
+      }
+      const gone = new Set(members.map((w) => w.id));
+      const intents = get().intents.filter((i) => !gone.has(nodeIdOfEnd(i.source) ?? '') && !gone.has(nodeIdOfEnd(i.destination) ?? ''));
+      set({ selection: null, pendingRemoval: undefined });
+      return apply({
+        intents,
+        cluster: {
+          remove: [clusterKey('Namespace', undefined, name), ...members.map((w) => clusterKey(w.kind, w.namespace, w.name))],
+        },
+      });
     },
 
     addExternal(end) {
