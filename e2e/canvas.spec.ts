@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { saveShot } from './pages/shots.ts';
 import { CanvasPage } from './pages/canvas-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 
@@ -41,11 +42,9 @@ test.describe('canvas', () => {
     // No plain denied flow by default, and the first layout is fitted into the canvas.
     await expect(canvas.canvas.locator('[data-testid^="rf__edge-"][data-verdict="denied"]:not([data-half-open])')).toHaveCount(0);
     await expect.poll(() => canvas.everyNodeInView()).toBe(true);
-
-    mkdirSync('/tmp/shots', { recursive: true });
-    await page.screenshot({ path: '/tmp/shots/canvas-e2e-demo-1280x720.png' });
+    await saveShot(page, 'canvas-e2e-demo-1280x720');
     await page.setViewportSize({ width: 1600, height: 900 });
-    await page.screenshot({ path: '/tmp/shots/canvas-e2e-demo-1600x900.png' });
+    await saveShot(page, 'canvas-e2e-demo-1600x900');
   });
 
   test('"Show all denied flows" adds every denied pair, and takes them away again', async ({ page }) => {
@@ -162,59 +161,10 @@ test.describe('canvas', () => {
         expect(apart).toBe(true);
       }),
     );
-    await page.screenshot({ path: '/tmp/shots/canvas-e2e-three-namespaces-1600x900.png' });
+    await saveShot(page, 'canvas-e2e-three-namespaces-1600x900');
   });
 });
 
-const THREE_NAMESPACES = `apiVersion: v1
-kind: Namespace
-metadata: {name: shop, labels: {team: shop}}
----
-apiVersion: v1
-kind: Namespace
-metadata: {name: pay, labels: {team: pay}}
----
-apiVersion: v1
-kind: Namespace
-metadata: {name: ops}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web, tier: front}}
-    spec:
-      containers:
-      - name: web
-        image: web
-        ports: [{name: http, containerPort: 8080}]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: api, namespace: pay}
-spec:
-  selector: {matchLabels: {app: api}}
-  template:
-    metadata: {labels: {app: api}}
-    spec:
-      containers: [{name: api, image: api, ports: [{containerPort: 5432}]}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: probe, namespace: ops, labels: {app: probe}}
-spec:
-  containers: [{name: probe, image: probe}]
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: api-from-shop, namespace: pay}
-spec:
-  podSelector: {matchLabels: {app: api}}
-  ingress:
-  - from:
-    - namespaceSelector: {matchLabels: {team: shop}}
-    ports: [{port: 5432}]
-`;
+/** Three namespaces (shop, pay, ops) and one cross-namespace policy; shared with test/ui/canvas-graph.test.ts. */
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const THREE_NAMESPACES = `${fixture('three-namespaces-cluster.yaml')}---\n${fixture('three-namespaces-policies.yaml')}`;

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { saveShot } from './pages/shots.ts';
 import { SidePanelPage } from './pages/side-panel-page.ts';
 
 const FLOW = { source: 'default/backend', target: 'default/frontend' };
@@ -63,9 +63,7 @@ test.describe('inspector', () => {
     await expect(group.getByTestId('inspector.flow-text')).toContainText(
       'default/allow-ingress-egress: no egress rule allows the destination default/frontend.',
     );
-
-    mkdirSync('/tmp/shots', { recursive: true });
-    await page.screenshot({ path: '/tmp/shots/panels-inspector-flow.png' });
+    await saveShot(page, 'panels-inspector-flow');
 
     // The policy link moves the YAML cursor to the policy; the inspector stays on the flow.
     const editor = page.getByTestId('yaml.editor');
@@ -95,7 +93,7 @@ test.describe('inspector', () => {
     await expect(side.inspector.getByTestId('inspector.selected-pods')).toHaveText('backend');
     await expect(side.inspector.getByTestId('inspector.policy-flows')).toContainText('api → backend');
     await expect(side.inspector.getByTestId('inspector.policy-flows')).toContainText('backend → db');
-    await page.screenshot({ path: '/tmp/shots/panels-inspector-policy.png' });
+    await saveShot(page, 'panels-inspector-policy');
   });
 
   test('shows a workload, its selecting policies and its peers; with nothing selected, an overview', async ({ page }) => {
@@ -107,7 +105,7 @@ test.describe('inspector', () => {
     await expect(side.inspector.getByTestId('inspector.count-allowed')).toContainText('6');
     await expect(side.inspector.getByTestId('inspector.count-half-open')).toContainText('2');
     await expect(side.inspector.getByTestId('inspector.policy-item')).toHaveCount(5);
-    await page.screenshot({ path: '/tmp/shots/panels-inspector-overview.png' });
+    await saveShot(page, 'panels-inspector-overview');
 
     // From the overview to a policy, then to the workload it selects.
     await side.inspector.locator('[data-testid="inspector.policy-item"][data-policy="default/deny-all-ingress"]').click();
@@ -127,7 +125,7 @@ test.describe('inspector', () => {
     // frontend's egress would let it in on TCP 3306; database's own ingress refuses.
     await expect(side.inspector.getByTestId('inspector.half-open-in')).toContainText('1 half-open towards it');
     await expect(peers).toContainText('Whom it may reach');
-    await page.screenshot({ path: '/tmp/shots/panels-inspector-node.png' });
+    await saveShot(page, 'panels-inspector-node');
 
     // A peer opens that flow.
     await peers.locator('[data-testid="inspector.flow-link"][data-to="default/api"]').click();

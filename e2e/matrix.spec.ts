@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { saveShot } from './pages/shots.ts';
 import { SidePanelPage } from './pages/side-panel-page.ts';
 
 test.describe('matrix', () => {
@@ -12,8 +12,7 @@ test.describe('matrix', () => {
     await expect(side.matrix).toHaveAttribute('data-granularity', 'workload');
     await expect(side.matrix.getByTestId('matrix.table')).toHaveAttribute('data-port-class', 'TCP 3306');
     await expect(side.matrix.getByTestId('matrix.summary')).toContainText('2 half-open');
-    mkdirSync('/tmp/shots', { recursive: true });
-    await page.screenshot({ path: '/tmp/shots/panels-matrix.png' });
+    await saveShot(page, 'panels-matrix');
 
     const cell = side.cell('default/api', 'default/backend');
     await expect(cell).toHaveAttribute('data-verdict', 'allowed');

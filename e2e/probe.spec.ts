@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { saveShot } from './pages/shots.ts';
 import { SidePanelPage } from './pages/side-panel-page.ts';
 
 test.describe('probe', () => {
@@ -22,8 +22,7 @@ test.describe('probe', () => {
     await expect(sentences).toContainText('Egress: 8.8.8.8 is an address outside the cluster; no policy applies on that side.');
     await expect(sentences).toContainText('default/allow-ingress-egress: no ingress rule allows the source 8.8.8.8.');
     await expect(sentences).not.toContainText('Half-open');
-    mkdirSync('/tmp/shots', { recursive: true });
-    await page.screenshot({ path: '/tmp/shots/panels-probe-ip.png' });
+    await saveShot(page, 'panels-probe-ip');
   });
 
   test('evaluates a custom pod that exists only as namespace and labels', async ({ page }) => {
@@ -39,7 +38,7 @@ test.describe('probe', () => {
     await expect(side.probeResult).toHaveAttribute('data-verdict', 'allowed');
     await expect(side.probeResult).toContainText('custom pod in default with app=api,tier=front → default/backend on TCP 8080');
     await expect(side.probeResult.getByTestId('probe.sentences')).toContainText('Allowed by default/allow-ingress-egress ingress rule #1.');
-    await page.screenshot({ path: '/tmp/shots/panels-probe-custom.png' });
+    await saveShot(page, 'panels-probe-custom');
 
     // Another label: refused by the same policy.
     await page.getByTestId('probe.from.labels').fill('app=web');
@@ -62,7 +61,7 @@ test.describe('probe', () => {
     await expect(page.getByTestId('probe.port-error')).toHaveText('Port 70000 is out of range: ports go from 1 to 65535.');
     await expect(page.getByTestId('probe.from.text')).toHaveAttribute('aria-invalid', 'true');
     await expect(side.probeResult).toBeEmpty();
-    await page.screenshot({ path: '/tmp/shots/panels-probe-errors.png' });
+    await saveShot(page, 'panels-probe-errors');
 
     await page.getByTestId('probe.from.text').fill('10.0.0.0/8');
     await page.getByTestId('probe.run').click();

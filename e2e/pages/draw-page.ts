@@ -150,9 +150,9 @@ export class DrawPage {
     return (await this.verdict(from, to, port, protocol)).allowed;
   }
 
-  /** Screenshots for a human to look at, when DRAW_SHOTS names a folder. */
+  /** Screenshots for a human to look at, when SHOTS names a folder. */
   async shot(name: string): Promise<void> {
-    const dir = process.env['DRAW_SHOTS'];
+    const dir = process.env['SHOTS'];
     if (dir) await this.page.screenshot({ path: `${dir}/draw-${name}.png` });
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator, importManifests } from '../../src/core/index.ts';
 import { buildCanvasGraph, OPEN_FLOW_LIMIT, type CanvasView } from '../../src/ui/canvas/graph.ts';
@@ -242,65 +243,10 @@ spec:
 });
 
 describe('three namespaces', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../../e2e/fixtures/${name}`, import.meta.url), 'utf8');
   const files = [
-    {
-      name: 'cluster.yaml',
-      text: `apiVersion: v1
-kind: Namespace
-metadata: {name: shop, labels: {team: shop}}
----
-apiVersion: v1
-kind: Namespace
-metadata: {name: pay, labels: {team: pay}}
----
-apiVersion: v1
-kind: Namespace
-metadata: {name: ops}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web, tier: front}}
-    spec:
-      containers:
-      - name: web
-        image: web
-        ports: [{name: http, containerPort: 8080}]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: api, namespace: pay}
-spec:
-  selector: {matchLabels: {app: api}}
-  template:
-    metadata: {labels: {app: api}}
-    spec:
-      containers: [{name: api, image: api, ports: [{containerPort: 5432}]}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: probe, namespace: ops, labels: {app: probe}}
-spec:
-  containers: [{name: probe, image: probe}]
-`,
-    },
-    {
-      name: 'policies.yaml',
-      text: `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: api-from-shop, namespace: pay}
-spec:
-  podSelector: {matchLabels: {app: api}}
-  ingress:
-  - from:
-    - namespaceSelector: {matchLabels: {team: shop}}
-    ports: [{port: 5432}]
-`,
-    },
+    { name: 'cluster.yaml', text: fixture('three-namespaces-cluster.yaml') },
+    { name: 'policies.yaml', text: fixture('three-namespaces-policies.yaml') },
   ];
 
   it('groups workloads by namespace and titles groups with their labels, without the automatic one', () => {

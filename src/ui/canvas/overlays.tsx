@@ -40,7 +40,7 @@ export function OpenFlowsNote({
 }) {
   if (openFlows.count <= OPEN_FLOW_LIMIT && !openFlows.hidden) return null;
   return (
-    <Panel position="top-right" className="open-flows-note" data-testid="canvas.open-flows">
+    <Panel position="bottom-center" className="open-flows-note" data-testid="canvas.open-flows">
       {openFlows.hidden ? (
         <>
           {openFlows.count} flows between default-allow workloads not drawn{' '}
