@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { ImportDialog } from './panels/ImportDialog.tsx';
+import { PanelBoundary } from './shell/PanelBoundary.tsx';
 import { SidePanel } from './shell/SidePanel.tsx';
 import { Splitter } from './shell/Splitter.tsx';
 import { TopBar } from './shell/TopBar.tsx';
@@ -23,14 +24,20 @@ export function App() {
     <div className="app" style={{ gridTemplateColumns: `${yamlWidth}px 6px minmax(320px, 1fr) 6px ${sideWidth}px` }}>
       <TopBar />
       <section className="yaml-column" aria-label="YAML">
-        <YamlPane />
+        <PanelBoundary name="yaml">
+          <YamlPane />
+        </PanelBoundary>
       </section>
       <Splitter label="Resize the YAML pane" size={yamlWidth} min={240} max={900} direction={1} onResize={setYamlWidth} />
       <section className="canvas-column" aria-label="Canvas">
-        <FlowCanvas />
+        <PanelBoundary name="canvas">
+          <FlowCanvas />
+        </PanelBoundary>
       </section>
       <Splitter label="Resize the side panel" size={sideWidth} min={280} max={800} direction={-1} onResize={setSideWidth} />
-      <SidePanel />
+      <PanelBoundary name="side" className="side-panel">
+        <SidePanel />
+      </PanelBoundary>
       <ImportDialog />
     </div>
   );
