@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioMeta, DEMO_SCENARIO_ID, type ScenarioExpectation } from '../../examples/scenario.ts';
-import { loadScenario, scenarioIds, sharedDir } from '../helpers/scenarios.ts';
+import { conformanceDir, loadScenario, scenarioIds } from '../helpers/scenarios.ts';
 
 const SEED_IDS = [
   'seed-1-allow-frontend-ingress',
@@ -23,7 +23,7 @@ interface SeedCase {
 }
 
 function readSeedCase(id: string): SeedCase {
-  return JSON.parse(readFileSync(path.join(sharedDir, 'conformance', 'cases', `${id}.json`), 'utf8')) as SeedCase;
+  return JSON.parse(readFileSync(path.join(conformanceDir, 'cases', `${id}.json`), 'utf8')) as SeedCase;
 }
 
 /** What the conformance case says about one connection, or undefined when it does not probe it. */
@@ -54,7 +54,7 @@ describe('examples', () => {
   });
 
   it.each(scenarioIds())('%s uses the seed cluster of the conformance corpus', (id) => {
-    const seedCluster = readFileSync(path.join(sharedDir, 'conformance', 'clusters', 'seed.yaml'), 'utf8');
+    const seedCluster = readFileSync(path.join(conformanceDir, 'clusters', 'seed.yaml'), 'utf8');
     expect(loadScenario(id).manifests[0]?.text).toBe(stripLeadingSeparator(seedCluster));
   });
 

@@ -6,8 +6,11 @@ import { checkScenarioMeta, type ScenarioMeta } from '../../examples/scenario.ts
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const examplesDir = path.join(repoRoot, 'examples');
-/** The shared docs and conformance corpus, checked out beside the repository. */
+/** The shared docs and corpora, beside the repository (present in CI; suites skip without it). */
 export const sharedDir = path.resolve(repoRoot, '..', 'shared');
+
+/** The project's own copy of the conformance corpus (a fresh clone tests itself). */
+export const conformanceDir = path.resolve(repoRoot, 'conformance');
 
 export interface LoadedScenario extends ScenarioMeta {
   readonly dir: string;

@@ -2,10 +2,10 @@
  * Documents and files: multi-document YAML, JSON, Lists, ignored kinds, YAML errors that must
  * not lose the other documents, duplicates, and the seed example pasted with broken indentation.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importManifests, parseManifests } from '../../../src/core/parse/index.ts';
-import { sharedDir } from '../../helpers/scenarios.ts';
+import { conformanceDir } from '../../helpers/scenarios.ts';
 import { at, errorsOf, importText, theIssue } from './helpers.ts';
 
 const NS = (name: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
@@ -171,10 +171,8 @@ describe('importManifests: YAML errors', () => {
   });
 
   it('reports the seed example pasted with broken indentation at line 13 (conformance seed-1-as-printed)', () => {
-    const file = `${sharedDir}/conformance/cases/seed-1-as-printed.json`;
-    const text = existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { policies: string }).policies
-      : `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-frontend-ingress\n  namespace: default\nspec:\n  podSelector:\n    matchLabels:\n      app: frontend\n  policyTypes:\n    - Ingress\n  ingress:\n- from:\n- podSelector:\n  matchLabels:\n    app: backend\n`;
+    const file = `${conformanceDir}/cases/seed-1-as-printed.json`;
+    const text = (JSON.parse(readFileSync(file, 'utf8')) as { policies: string }).policies;
     const errors = errorsOf(importText(text));
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.map((e) => e.line)).toContain(13);
