@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Text } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { importManifests, type Issue } from '../../src/core/index.ts';
+import { importManifests } from '../../src/core/index.ts';
 import { issueRange, issuesToDiagnostics } from '../../src/ui/yaml/diagnostics.ts';
 import { lineColumnOf, offsetOf } from '../../src/ui/yaml/positions.ts';
+import { issue } from '../helpers/issues.ts';
 
 const docOf = (text: string) => Text.of(text.split('\n'));
-const issue = (fields: Partial<Issue>): Issue => ({
-  code: 'x',
-  severity: 'error',
-  message: 'm',
-  file: 'a.yaml',
-  line: 1,
-  column: 1,
-  ...fields,
-});
 
 describe('offsetOf', () => {
   const doc = docOf('ab\ncdef\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importManifests, type Issue } from '../../src/core/index.ts';
+import { importManifests } from '../../src/core/index.ts';
 import {
   countProblemsByFile,
   formatIgnoredSummary,
@@ -8,16 +8,8 @@ import {
   lineReader,
   sortProblems,
 } from '../../src/ui/yaml/problems.ts';
+import { issue } from '../helpers/issues.ts';
 
-const issue = (fields: Partial<Issue>): Issue => ({
-  code: 'x',
-  severity: 'error',
-  message: 'm',
-  file: 'a.yaml',
-  line: 1,
-  column: 1,
-  ...fields,
-});
 
 const files = [
   { name: 'a.yaml', text: '' },

@@ -7,7 +7,7 @@ import type {
   ContainerPort,
   Labels,
   NetworkPolicy,
-  OwnerReference,
+  Pod,
   SourceRef,
   WorkloadKind,
 } from './types.ts';
@@ -21,17 +21,9 @@ export interface NamespaceManifest {
 }
 
 /** A declared Pod. */
-export interface PodManifest {
+export interface PodManifest
+  extends Pick<Pod, 'name' | 'namespace' | 'labels' | 'ports' | 'ips' | 'ownerReferences' | 'source'> {
   readonly kind: 'Pod';
-  readonly name: string;
-  readonly namespace: string;
-  readonly labels: Labels;
-  /** Ports of every container (protocol already defaulted to TCP). */
-  readonly ports: readonly ContainerPort[];
-  /** `status.podIP` and `status.podIPs[].ip`, deduplicated. */
-  readonly ips: readonly string[];
-  readonly ownerReferences?: readonly OwnerReference[];
-  readonly source?: SourceRef;
 }
 
 export type TemplateWorkloadKind = Exclude<WorkloadKind, 'Pod'>;
