@@ -12,7 +12,7 @@ const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env['PW_OUTPUT'] ?? 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
