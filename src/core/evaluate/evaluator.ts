@@ -8,7 +8,8 @@ import { parseIp } from '../model/ipset.ts';
 import { compilePolicies, type CompiledPolicy } from './compile.ts';
 import type { Endpoint, MatchOptions, ParsedIp, PodEndpoint } from './match.ts';
 import { decideConnection } from './verdict.ts';
-import { computeMatrix } from './matrix.ts';
+import { computeMatrixData } from './matrix.ts';
+import { matrixFromData, type MatrixData } from './matrix-data.ts';
 import type { Direction, EvaluateOptions, Granularity, ReachabilityMatrix, Verdict } from './types.ts';
 
 /** A pod that need not exist in the model: the probe's "what if" pod. */
@@ -34,6 +35,8 @@ export interface Evaluator {
   /** Throws an Error naming the input when an end cannot be resolved. */
   verdict(source: EndpointInput, destination: EndpointInput, protocol: Protocol, port: number): Verdict;
   matrix(options?: { readonly granularity?: Granularity }): ReachabilityMatrix;
+  /** The same matrix as plain data (structured-cloneable); `matrixFromData` gives it back its methods. */
+  matrixData(options?: { readonly granularity?: Granularity }): MatrixData;
 }
 
 function parseIps(texts: readonly string[]): ParsedIp[] {
@@ -133,7 +136,10 @@ export function createEvaluator(model: ClusterModel, options: EvaluateOptions = 
       );
     },
     matrix(matrixOptions = {}) {
-      return computeMatrix(
+      return matrixFromData(evaluator.matrixData(matrixOptions));
+    },
+    matrixData(matrixOptions = {}) {
+      return computeMatrixData(
         { model, policies, toEndpoint, selectingPolicies, options: matchOptions },
         matrixOptions.granularity ?? 'workload',
       );

@@ -4,18 +4,13 @@
  */
 import { atomsOf, type IpRange } from '../model/ipset.ts';
 import { formatIpSetLabel } from '../model/ipset-label.ts';
-import type { PortSet } from '../model/portset.ts';
 import type { CompiledPolicy, CompiledRule } from './compile.ts';
 import { distinctIpBlockPeers } from './classes.ts';
 import { ALL_ID, EMPTY_ID } from './interner.ts';
 import { rulePortSet, type IpEndpoint } from './match.ts';
 import type { ClassContext } from './matrix.ts';
-import type { ExternalRange } from './types.ts';
+import type { ExternalSideData } from './matrix-data.ts';
 
-export interface ExternalSide {
-  readonly range: ExternalRange;
-  connections(unit: number): PortSet;
-}
 
 /** Index of the atom containing `value` (atoms are sorted and cover the space without gaps). */
 function atomIndex(atoms: readonly IpRange[], family: IpRange['family'], value: bigint): number {
@@ -45,7 +40,7 @@ function admittedAtoms(rule: CompiledRule, atoms: readonly IpRange[]): Iterable<
 }
 
 /** Atoms of one family with the same answers for every unit, gathered into one set each. */
-function groupAtoms(ctx: ClassContext, atoms: readonly IpRange[], vectors: Int32Array[]): ExternalSide[] {
+function groupAtoms(atoms: readonly IpRange[], vectors: Int32Array[]): ExternalSideData[] {
   const groups = new Map<string, { ranges: IpRange[]; vector: Int32Array }>();
   atoms.forEach((atom, i) => {
     const vector = vectors[i]!;
@@ -62,7 +57,7 @@ function groupAtoms(ctx: ClassContext, atoms: readonly IpRange[], vectors: Int32
     const set = { ranges };
     return {
       range: { set, family: ranges[0]!.family, label: formatIpSetLabel(set) },
-      connections: (unit: number) => ctx.interner.get(vector[unit] ?? EMPTY_ID),
+      units: vector,
     };
   });
 }
@@ -71,7 +66,7 @@ export function computeExternal(
   ctx: ClassContext,
   policies: readonly CompiledPolicy[],
   unitClasses: readonly (readonly number[])[],
-): { ingress: ExternalSide[]; egress: ExternalSide[] } {
+): { ingress: ExternalSideData[]; egress: ExternalSideData[] } {
   const atoms = atomsOf(distinctIpBlockPeers(policies).map((p) => p.ips));
   const admitted = new Map<CompiledRule, readonly number[]>();
   const admittedBy = (rule: CompiledRule): readonly number[] => {
@@ -114,7 +109,7 @@ export function computeExternal(
   };
 
   return {
-    ingress: groupAtoms(ctx, atoms, perAtomAndClass('ingress').map(toUnits)),
-    egress: groupAtoms(ctx, atoms, perAtomAndClass('egress').map(toUnits)),
+    ingress: groupAtoms(atoms, perAtomAndClass('ingress').map(toUnits)),
+    egress: groupAtoms(atoms, perAtomAndClass('egress').map(toUnits)),
   };
 }

@@ -20,9 +20,16 @@ export class PortSetInterner {
   private readonly unions = new Map<number, number>();
   private readonly intersections = new Map<number, number>();
 
-  constructor() {
+  /** `table`: the sets of another interner (its `table()`), so ids carry over unchanged. */
+  constructor(table: readonly PortSet[] = []) {
     this.intern(EMPTY_PORTS);
     this.intern(ALL_PORTS);
+    for (const set of table) this.intern(set);
+  }
+
+  /** Every set interned so far, indexed by id. */
+  table(): readonly PortSet[] {
+    return this.sets.slice();
   }
 
   intern(set: PortSet): number {

@@ -5,13 +5,14 @@
  */
 import type { ClusterModel, Pod } from '../model/types.ts';
 import type { PortSet } from '../model/portset.ts';
-import { ALL_PORTS, EMPTY_PORTS, containsPort, subtractPorts } from '../model/portset.ts';
+import { subtractPorts } from '../model/portset.ts';
 import type { CompiledPolicy, CompiledRule } from './compile.ts';
 import { groupPodClasses, namedPortsKey, RuleTargets, type PodClasses } from './classes.ts';
 import { ALL_ID, EMPTY_ID, PortSetInterner } from './interner.ts';
 import { rulePortSet, type MatchOptions, type PodEndpoint } from './match.ts';
 import { computePortClasses } from './port-classes.ts';
 import { computeExternal } from './external.ts';
+import type { MatrixData, MatrixSideData } from './matrix-data.ts';
 import type { Direction, Granularity, HalfOpen, MatrixUnit, ReachabilityMatrix } from './types.ts';
 
 export interface MatrixInput {
@@ -99,39 +100,64 @@ function createClassContext(input: MatrixInput, endpoints: readonly PodEndpoint[
   };
 }
 
-/** Egress rows (allowed towards each destination class) per source class; undefined = not isolated. */
-function computeEgressRows(ctx: ClassContext): (Int32Array | undefined)[] {
+/**
+ * Per egress group, per destination class: what its policies allow (`allowed`) and what its rules
+ * singling out that class allow (`targeted`, leaving out rules that admit every pod); null when
+ * no policy isolates the group.
+ */
+function computeEgressSide(ctx: ClassContext): MatrixSideData {
   const n = ctx.classes.representatives.length;
-  const rows = ctx.egress.groups.map(({ policies }) => {
-    if (policies.length === 0) return undefined;
+  const allowed: (Int32Array | null)[] = [];
+  const targeted: (Int32Array | null)[] = [];
+  for (const { policies } of ctx.egress.groups) {
+    if (policies.length === 0) {
+      allowed.push(null);
+      targeted.push(null);
+      continue;
+    }
     const row = new Int32Array(n).fill(EMPTY_ID);
+    const single = new Int32Array(n).fill(EMPTY_ID);
     for (const policy of policies) {
       for (const rule of policy.egress ?? []) {
         for (const dst of ctx.targets.classesOf(rule)) {
-          row[dst] = ctx.interner.union(row[dst]!, ctx.rulePorts(rule, dst));
+          const ports = ctx.rulePorts(rule, dst);
+          row[dst] = ctx.interner.union(row[dst]!, ports);
+          if (!rule.admitsEveryPod) single[dst] = ctx.interner.union(single[dst]!, ports);
         }
       }
     }
-    return row;
-  });
-  return Array.from(ctx.egress.groupOf, (g) => rows[g]);
+    allowed.push(row);
+    targeted.push(single);
+  }
+  return { groupOf: ctx.egress.groupOf, allowed, targeted };
 }
 
-/** Ingress columns (allowed from each source class) per destination class; undefined = not isolated. */
-function computeIngressColumns(ctx: ClassContext): (Int32Array | undefined)[] {
+/** The same per ingress group, per source class. */
+function computeIngressSide(ctx: ClassContext): MatrixSideData {
   const n = ctx.classes.representatives.length;
-  const columns = ctx.ingress.groups.map(({ policies, representative }) => {
-    if (policies.length === 0) return undefined;
+  const allowed: (Int32Array | null)[] = [];
+  const targeted: (Int32Array | null)[] = [];
+  for (const { policies, representative } of ctx.ingress.groups) {
+    if (policies.length === 0) {
+      allowed.push(null);
+      targeted.push(null);
+      continue;
+    }
     const column = new Int32Array(n).fill(EMPTY_ID);
+    const single = new Int32Array(n).fill(EMPTY_ID);
     for (const policy of policies) {
       for (const rule of policy.ingress ?? []) {
         const ports = ctx.rulePorts(rule, representative);
-        for (const src of ctx.targets.classesOf(rule)) column[src] = ctx.interner.union(column[src]!, ports);
+        for (const src of ctx.targets.classesOf(rule)) {
+          column[src] = ctx.interner.union(column[src]!, ports);
+          if (!rule.admitsEveryPod) single[src] = ctx.interner.union(single[src]!, ports);
+        }
       }
     }
-    return column;
-  });
-  return Array.from(ctx.ingress.groupOf, (g) => columns[g]);
+    allowed.push(column);
+    targeted.push(single);
+  }
+  return { groupOf: ctx.ingress.groupOf, allowed, targeted };
 }
 
 function unitsOf(model: ClusterModel, granularity: Granularity, podIndex: Map<string, number>, classOfPod: Int32Array) {
@@ -159,88 +185,42 @@ function unitsOf(model: ClusterModel, granularity: Granularity, podIndex: Map<st
   return { units, unitClasses };
 }
 
-export function computeMatrix(input: MatrixInput, granularity: Granularity): ReachabilityMatrix {
+/** The matrix as plain data (see matrix-data.ts). */
+export function computeMatrixData(input: MatrixInput, granularity: Granularity): MatrixData {
   const { model } = input;
   const endpoints = model.pods.map(input.toEndpoint);
   const ctx = createClassContext(input, endpoints);
   const n = ctx.classes.representatives.length;
-  const egressRows = computeEgressRows(ctx);
-  const ingressColumns = computeIngressColumns(ctx);
+  const egress = computeEgressSide(ctx);
+  const ingress = computeIngressSide(ctx);
 
   const cells = new Int32Array(n * n);
   for (let src = 0; src < n; src++) {
-    const row = egressRows[src];
+    const row = egress.allowed[egress.groupOf[src]!];
     for (let dst = 0; dst < n; dst++) {
       const out = row ? row[dst]! : ALL_ID;
-      const column = ingressColumns[dst];
+      const column = ingress.allowed[ingress.groupOf[dst]!];
       cells[src * n + dst] = column ? ctx.interner.intersect(out, column[src]!) : out;
     }
   }
 
   const podIndex = new Map(model.pods.map((p, i) => [p.id, i]));
   const { units, unitClasses } = unitsOf(model, granularity, podIndex, ctx.classes.classOfPod);
-  const unitCell = (src: number, dst: number): number => {
-    if (granularity === 'pod' && src === dst) return ALL_ID;
-    let id = EMPTY_ID;
-    for (const a of unitClasses[src] ?? []) for (const b of unitClasses[dst] ?? []) id = ctx.interner.union(id, cells[a * n + b]!);
-    return id;
-  };
   const portClasses = computePortClasses(input.policies, endpoints);
   const external = computeExternal(ctx, input.policies, unitClasses);
-
   return {
     granularity,
     units,
     portClasses,
-    connections: (src, dst): PortSet => ctx.interner.get(unitCell(src, dst)),
-    allowed(src, dst, cls) {
-      const probe = portClasses[cls]?.probe;
-      return probe !== undefined && containsPort(ctx.interner.get(unitCell(src, dst)), probe.protocol, probe.port);
-    },
-    sides(src, dst) {
-      if (granularity === 'pod' && src === dst) {
-        const open = { isolated: false, ports: ALL_PORTS, targeted: EMPTY_PORTS };
-        return { egress: open, ingress: open };
-      }
-      let egress = EMPTY_ID;
-      let ingress = EMPTY_ID;
-      let egressTargeted = EMPTY_ID;
-      let ingressTargeted = EMPTY_ID;
-      let egressIsolated = false;
-      let ingressIsolated = false;
-      for (const a of unitClasses[src] ?? []) {
-        for (const b of unitClasses[dst] ?? []) {
-          const row = egressRows[a];
-          const column = ingressColumns[b];
-          egressIsolated ||= row !== undefined;
-          ingressIsolated ||= column !== undefined;
-          egress = ctx.interner.union(egress, row ? row[b]! : ALL_ID);
-          ingress = ctx.interner.union(ingress, column ? column[a]! : ALL_ID);
-          egressTargeted = ctx.interner.union(egressTargeted, targetedPorts(ctx, 'egress', a, b));
-          ingressTargeted = ctx.interner.union(ingressTargeted, targetedPorts(ctx, 'ingress', b, a));
-        }
-      }
-      return {
-        egress: { isolated: egressIsolated, ports: ctx.interner.get(egress), targeted: ctx.interner.get(egressTargeted) },
-        ingress: { isolated: ingressIsolated, ports: ctx.interner.get(ingress), targeted: ctx.interner.get(ingressTargeted) },
-      };
-    },
+    portSets: ctx.interner.table(),
+    classCount: n,
+    cells,
+    unitClasses,
+    egress,
+    ingress,
     ingressFromExternal: external.ingress,
     egressToExternal: external.egress,
   };
-}
-
-/** What the subject class's rules that single out the other class allow (interned). */
-function targetedPorts(ctx: ClassContext, direction: Direction, subject: number, other: number): number {
-  const { groups, groupOf } = ctx[direction];
-  let id = EMPTY_ID;
-  for (const policy of groups[groupOf[subject]!]!.policies) {
-    for (const rule of policy[direction] ?? []) {
-      if (rule.admitsEveryPod || !ctx.targets.classesOf(rule).includes(other)) continue;
-      id = ctx.interner.union(id, ctx.rulePorts(rule, direction === 'egress' ? other : subject));
-    }
-  }
-  return id;
 }
 
 /** The half-open part of a pair (see HalfOpen); both sets empty when the pair is not half-open. */

@@ -16,3 +16,6 @@ export { removeFlow, type FlowRemoval, type RuleAllowance } from './remove-flow.
 export { applyRemovalChoice, narrowPeer, peersOfRule, type PeerRef, type RemovalChoice } from './narrow.ts';
 export { findDnsBlocked, KUBE_DNS_LABELS, KUBE_DNS_NAMESPACE, type DnsBlocked } from './dns.ts';
 export { describeFlowEnd } from './ends.ts';
+export { setLabelsInText, yamlScalar, type LabelEdit, type LabelPatch } from './set-labels.ts';
+export { setObjectLabels, labelsLockedReason, type LabelSubject, type LabelChange } from './set-object-labels.ts';
+export { inferredPodManifests } from './materialize-inferred.ts';

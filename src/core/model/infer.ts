@@ -54,6 +54,8 @@ class Inference {
       this.namespaces.set(fixed, merged);
       return fixed;
     }
+    // A selector no namespace can satisfy whatever its name (`kubernetes.io/metadata.name` DoesNotExist).
+    if (!matchesSelector(selector, namespaceLabels('\u0000', labels))) return undefined;
     const base = nameFromLabels(labels) ?? 'ns';
     const taken = (name: string): boolean =>
       this.namespaces.has(name) || !matchesSelector(selector, namespaceLabels(name, labels));

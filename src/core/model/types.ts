@@ -210,6 +210,8 @@ export interface Issue {
   /** 1-based line/column where the offending range ends, when known. */
   readonly endLine?: number;
   readonly endColumn?: number;
+  /** How to fix it, in plain words (lint warnings always have one). */
+  readonly fix?: string;
 }
 
 export const METADATA_NAME_LABEL = 'kubernetes.io/metadata.name';

@@ -68,8 +68,12 @@ function importUnsafe(files: readonly ManifestFile[], options: ImportOptions): I
   const issues: Issue[] = [];
   const resources: ManifestResource[] = [];
   const ignored: IgnoredObject[] = [];
-  for (const file of files) {
-    const parsed = parseManifests(file, { maxBytes: Infinity, nameErrors: options.nameErrors ?? 'error' });
+  const report = options.onProgress;
+  for (const [fileIndex, file] of files.entries()) {
+    report?.({ stage: 'parsing', fileIndex, files: files.length, documentsRead: 0, documents: 0 });
+    const onDocuments =
+      report && ((documentsRead: number, documents: number) => report({ stage: 'reading', fileIndex, files: files.length, documentsRead, documents }));
+    const parsed = parseManifests(file, { maxBytes: Infinity, nameErrors: options.nameErrors ?? 'error', ...(onDocuments ? { onDocuments } : {}) });
     for (const issue of parsed.issues) issues.push(issue);
     for (const o of parsed.objects) {
       if (o.status === 'accepted' && o.resource) resources.push(o.resource);

@@ -12,6 +12,9 @@ import { FileContext, IssueSink, Reporter } from './reporter.ts';
 import { checkSize, DEFAULT_MAX_BYTES } from './size.ts';
 import type { ManifestFile, ParsedObject, ParseOptions, ParseResult } from './types.ts';
 
+/** Progress is reported every this many documents. */
+export const DOCUMENTS_PER_PROGRESS = 200;
+
 /** Lists nested in Lists are flattened this deep at most. */
 const MAX_LIST_NESTING = 3;
 
@@ -104,10 +107,12 @@ function parseFile(file: ManifestFile, options: ParseOptions): ParseResult {
   const { documents, problems } = readDocuments(file.text);
   const sink = parser.sink;
   for (const p of problems) sink.add(() => ctx.issueAt(p.code, 'error', p.message, p.offset));
-  for (const doc of documents) {
-    if (!doc.ok || doc.value === null || doc.value === undefined) continue;
-    parser.readValue(doc, doc.value, [], {}, 0);
-  }
+  options.onDocuments?.(0, documents.length);
+  documents.forEach((doc, i) => {
+    if (doc.ok && doc.value !== null && doc.value !== undefined) parser.readValue(doc, doc.value, [], {}, 0);
+    if ((i + 1) % DOCUMENTS_PER_PROGRESS === 0) options.onDocuments?.(i + 1, documents.length);
+  });
+  options.onDocuments?.(documents.length, documents.length);
   const issues: Issue[] = sink.issues;
   if (sink.dropped > 0) {
     const message = `${sink.dropped} more issues in this file are not listed (only the first ${sink.limit} are)`;

@@ -18,10 +18,29 @@ export interface ImportOptions {
    * them, for comparing with tools that do not check names (netpol-analyzer's corpus has one).
    */
   readonly nameErrors?: 'error' | 'warning';
+  /** Told how far the import has got (for a progress bar); see ImportProgress. */
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * How far an import has got: reported when a file's YAML starts being parsed (stage `parsing`,
+ * no documents known yet), once it is parsed (`reading`, documentsRead 0), then every
+ * DOCUMENTS_PER_PROGRESS documents read as objects, and when the file is done.
+ */
+export interface ImportProgress {
+  readonly stage: 'parsing' | 'reading';
+  /** Index of the file being read, of `files`. */
+  readonly fileIndex: number;
+  readonly files: number;
+  readonly documentsRead: number;
+  readonly documents: number;
 }
 
 /** Options of `parseManifests` (the size limit applies to this one file). */
-export type ParseOptions = ImportOptions;
+export type ParseOptions = Omit<ImportOptions, 'onProgress'> & {
+  /** Told the documents read as objects so far, of the file's documents. */
+  readonly onDocuments?: (read: number, documents: number) => void;
+};
 
 export interface ImportResult {
   readonly model: ClusterModel;
