@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkScenarioMeta, type ScenarioMeta } from '../../examples/scenario.ts';
+import { checkScenarioMeta, resolveStepFiles, type ScenarioMeta } from '../../examples/scenario.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const examplesDir = path.join(repoRoot, 'examples');
@@ -12,10 +12,19 @@ export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 /** The project's own copy of the conformance corpus (a fresh clone tests itself). */
 export const conformanceDir = path.resolve(repoRoot, 'conformance');
 
+interface NamedText {
+  readonly name: string;
+  readonly text: string;
+}
+
 export interface LoadedScenario extends ScenarioMeta {
   readonly dir: string;
-  /** The files listed in `files`, in order, named `<id>/<file>` as the UI names them. */
-  readonly manifests: readonly { readonly name: string; readonly text: string }[];
+  /** Every file listed in `files` (manifests and `expected.flows`), in order, named `<id>/<file>` as the UI names them. */
+  readonly workspace: readonly NamedText[];
+  /** The Kubernetes manifests among them (what `importManifests` takes): `workspace` without `.flows` files. */
+  readonly manifests: readonly NamedText[];
+  /** The workspace files at a step (0 = `workspace`), named as the UI names them, `.flows` files included. */
+  stepFiles(stepIndex: number): readonly NamedText[];
 }
 
 export function scenarioIds(): string[] {
@@ -28,9 +37,17 @@ export function loadScenario(id: string): LoadedScenario {
   const dir = path.join(examplesDir, id);
   const checked = checkScenarioMeta(JSON.parse(readFileSync(path.join(dir, 'scenario.json'), 'utf8')));
   if (!checked.ok) throw new Error(`examples/${id}/scenario.json: ${checked.problems.join('; ')}`);
-  const manifests = checked.scenario.files.map((name) => ({
-    name: `${id}/${name}`,
-    text: readFileSync(path.join(dir, name), 'utf8'),
-  }));
-  return { ...checked.scenario, dir, manifests };
+  const meta = checked.scenario;
+  const stepFiles = (stepIndex: number): readonly NamedText[] =>
+    resolveStepFiles(meta, stepIndex).map(({ name, source }) => ({
+      name: `${id}/${name}`,
+      text: readFileSync(path.join(dir, source), 'utf8'),
+    }));
+  const workspace = stepFiles(0);
+  return { ...meta, dir, workspace, manifests: manifestsOnly(workspace), stepFiles };
+}
+
+/** Only the Kubernetes manifests among workspace files (not the `.flows` assertion files). */
+export function manifestsOnly<T extends NamedText>(files: readonly T[]): T[] {
+  return files.filter((f) => !f.name.endsWith('.flows'));
 }
