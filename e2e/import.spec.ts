@@ -76,7 +76,8 @@ test.describe('Import', () => {
     const yaml = new YamlPage(page);
     const dialog = new ImportPage(page);
     await yaml.open();
-    await expect(yaml.tabs).toHaveCount(2);
+    // The demo's cluster.yaml, policies.yaml and expected.flows.
+    await expect(yaml.tabs).toHaveCount(3);
 
     await dialog.open();
     await dialog.modeAdd.check();
@@ -84,7 +85,7 @@ test.describe('Import', () => {
     await dialog.paste('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\n');
     await dialog.load();
 
-    await expect(yaml.tabs).toHaveCount(5);
+    await expect(yaml.tabs).toHaveCount(6);
     await expect(yaml.tab('pasted.yaml')).toHaveAttribute('aria-selected', 'true');
     const model = await yaml.model();
     expect(model.pods).toHaveLength(7);

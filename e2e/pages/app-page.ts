@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { AutomationVerdict } from '../../src/ui/automation.ts';
+import { EDITOR_URL } from './editor-url.ts';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
@@ -8,7 +9,7 @@ export class AppPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto(EDITOR_URL);
     await expect(this.page.getByTestId('scenario.title')).not.toBeEmpty();
     await this.page.waitForFunction(() => window.netpolCanvas !== undefined);
   }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { EDITOR_URL } from './editor-url.ts';
 
 /**
  * The canvas as a user sees it: React Flow renders each node as `rf__node-<id>` and each flow as
@@ -18,7 +19,7 @@ export class CanvasPage {
 
   /** Opens the editor on the demo and waits until the layout has placed the nodes. */
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto(EDITOR_URL);
     await expect(this.node('default/frontend')).toBeVisible();
     await expect(this.node('ns:default')).toBeVisible();
   }

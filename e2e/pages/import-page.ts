@@ -22,6 +22,7 @@ export class ImportPage {
   readonly skipped: Locator;
   readonly dropOverlay: Locator;
   readonly notice: Locator;
+  readonly held: Locator;
 
   constructor(readonly page: Page) {
     this.openButton = page.getByTestId('import.open');
@@ -38,6 +39,7 @@ export class ImportPage {
     this.skipped = page.getByTestId('import.skipped');
     this.dropOverlay = page.getByTestId('import.drop');
     this.notice = page.getByTestId('import.notice');
+    this.held = page.getByTestId('import.held');
   }
 
   async open(): Promise<void> {
@@ -47,6 +49,18 @@ export class ImportPage {
 
   async paste(text: string): Promise<void> {
     await this.text.fill(text);
+  }
+
+  /**
+   * Paste through the clipboard, as Ctrl+V would (the dialog holds a large paste aside instead
+   * of filling the text box with it).
+   */
+  async clipboardPaste(text: string): Promise<void> {
+    await this.text.evaluate((box, value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
   }
 
   /** Choose files (paths or in-memory files) and wait until they are listed. */

@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { EDITOR_URL } from './editor-url.ts';
 
 /** The top bar's history and file commands, and the dialogs they open (confirm, export). */
 export class ShellPage {
@@ -28,7 +29,7 @@ export class ShellPage {
 
   /** Opens the editor and waits for the first analysis (demo or restored work). */
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto(EDITOR_URL);
     await this.page.waitForFunction(() => window.netpolCanvas !== undefined);
   }
 

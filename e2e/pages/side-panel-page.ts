@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { EDITOR_URL } from './editor-url.ts';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 export type Verdict = 'allowed' | 'denied' | 'half-open';
@@ -16,7 +17,7 @@ export class SidePanelPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto(EDITOR_URL);
     await expect(this.inspector).toBeVisible();
     await this.page.waitForFunction(() => window.netpolCanvas !== undefined);
   }

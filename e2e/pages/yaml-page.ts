@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ClusterModel } from '../../src/core/index.ts';
+import { EDITOR_URL } from './editor-url.ts';
 
 /** The YAML pane: file tabs, the CodeMirror editor and the Problems list under it. */
 export class YamlPage {
@@ -16,7 +17,7 @@ export class YamlPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto(EDITOR_URL);
     await expect(this.content).toBeVisible();
   }
 
@@ -37,6 +38,19 @@ export class YamlPage {
   /** Underlined ranges in the editor, by severity. */
   underlines(severity: 'error' | 'warning' | 'info'): Locator {
     return this.content.locator(`.cm-lintRange-${severity}`);
+  }
+
+  /** The 1-based numbers of the lines holding an underline of this severity (short files only). */
+  async underlinedLines(severity: 'error' | 'warning' | 'info'): Promise<number[]> {
+    return this.content.locator('.cm-line').evaluateAll(
+      (lines, cls) => lines.flatMap((line, i) => (line.querySelector(`.${cls}`) ? [i + 1] : [])),
+      `cm-lintRange-${severity}`,
+    );
+  }
+
+  /** Gutter markers of this severity (one per line with a problem). */
+  gutterMarkers(severity: 'error' | 'warning' | 'info'): Locator {
+    return this.editor.locator(`.cm-gutter-lint .cm-lint-marker-${severity}`);
   }
 
   /** The editor's text as shown, line by line (every line of a short file is rendered). */

@@ -2,15 +2,35 @@
  * The example scenarios (`examples/<id>/`), bundled into the app as raw text by Vite.
  * Node code (CLI, tests) reads the same directories with fs.
  */
-import { checkScenarioMeta, DEMO_SCENARIO_ID, type ScenarioMeta } from '../../examples/scenario.ts';
+import { checkScenarioMeta, DEMO_SCENARIO_ID, listScenarioSources, resolveStepFiles, type ScenarioMeta } from '../../examples/scenario.ts';
 import type { ManifestFile } from '../core/index.ts';
 
+export type { ScenarioCategory, ScenarioStep } from '../../examples/scenario.ts';
+export { SCENARIO_CATEGORIES } from '../../examples/scenario.ts';
+
 export interface Scenario extends ScenarioMeta {
-  /** The manifests listed in `files`, in that order, as `{ name: '<id>/<file>', text }`. */
+  /** The files listed in `files` (manifests and `expected.flows`), in that order, as `{ name: '<id>/<file>', text }`. */
   readonly manifests: readonly ManifestFile[];
+  /**
+   * The workspace files at a step of a guided scenario: step 0 is `manifests`; step n applies the
+   * `files` mappings of steps 1..n in turn. Names stay `<id>/<workspace file>` whichever scenario
+   * file holds the content, so the same tab keeps its name from step to step. Out-of-range steps
+   * are clamped.
+   */
+  stepFiles(stepIndex: number): readonly ManifestFile[];
 }
 
 const rawFiles = import.meta.glob<string>('/examples/*/*', { query: '?raw', import: 'default', eager: true });
+
+/** Builds a scenario from its checked metadata and the text of its directory's files; throws naming a missing file. */
+export function buildScenario(dir: string, meta: ScenarioMeta, files: ReadonlyMap<string, string>): Scenario {
+  for (const source of listScenarioSources(meta)) {
+    if (!files.has(source)) throw new Error(`examples/${dir}/scenario.json names ${source}, which does not exist`);
+  }
+  const stepFiles = (stepIndex: number): readonly ManifestFile[] =>
+    resolveStepFiles(meta, stepIndex).map(({ name, source }) => ({ name: `${dir}/${name}`, text: files.get(source) ?? '' }));
+  return { ...meta, manifests: stepFiles(0), stepFiles };
+}
 
 function loadScenarios(raw: Readonly<Record<string, string>>): readonly Scenario[] {
   const byDir = new Map<string, Map<string, string>>();
@@ -28,12 +48,7 @@ function loadScenarios(raw: Readonly<Record<string, string>>): readonly Scenario
     if (metaText === undefined) continue;
     const checked = checkScenarioMeta(JSON.parse(metaText));
     if (!checked.ok) throw new Error(`examples/${dir}/scenario.json: ${checked.problems.join('; ')}`);
-    const manifests = checked.scenario.files.map((name) => {
-      const text = files.get(name);
-      if (text === undefined) throw new Error(`examples/${dir}/scenario.json lists ${name}, which does not exist`);
-      return { name: `${dir}/${name}`, text };
-    });
-    scenarios.push({ ...checked.scenario, manifests });
+    scenarios.push(buildScenario(dir, checked.scenario, files));
   }
   return scenarios;
 }

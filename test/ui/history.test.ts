@@ -193,10 +193,11 @@ describe('createStepGrouper', () => {
 });
 
 describe('autosave shape', () => {
-  it('saves the document and the file shown, nothing else', () => {
+  it('saves the document, the file shown and the what-if baseline, nothing else', () => {
     const { store } = setup();
     expect(Object.keys(pickSaved(store.getState())).sort()).toEqual([
       'activeFile',
+      'baseline',
       'drawnExternals',
       'files',
       'generatorSettings',

@@ -13,7 +13,7 @@ const source = (path: string, text: string, size = text.length): FileSource => (
 
 describe('isManifestName', () => {
   it('accepts .yaml, .yml and .json, in any case', () => {
-    expect(['a.yaml', 'b.YML', 'dir/c.json'].every(isManifestName)).toBe(true);
+    expect(['a.yaml', 'b.YML', 'dir/c.json', 'expected.flows'].every(isManifestName)).toBe(true);
     expect(['README.md', 'yaml', 'a.yaml.bak', 'x.txt'].some(isManifestName)).toBe(false);
   });
 });

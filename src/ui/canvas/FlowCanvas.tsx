@@ -12,20 +12,21 @@ import {
   ControlButton,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
-  useReactFlow,
   useStoreApi,
   useStore as useFlowStore,
   type EdgeChange,
   type Node,
   type NodeChange,
   type OnConnectEnd,
+  type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { compareDrawnWithActual, type ContainerPort, type PortIntent } from '../../core/index.ts';
 import {
   appStore,
@@ -39,15 +40,26 @@ import {
 } from '../store/index.ts';
 import './canvas.css';
 import './drawing.css';
+import './change.css';
+import { ChangesBanner } from './ChangesBanner.tsx';
 import { DnsBanner } from './DnsBanner.tsx';
+import { ImageExportBridge } from '../export-image/ImageExportBridge.tsx';
 import { DrawToolbar } from './DrawToolbar.tsx';
+import { overlayFlowChanges } from './change-overlay.ts';
+import { overlayQuestions } from '../guide/questions.ts';
+import { GuideFit } from '../guide/GuideFit.tsx';
+import { useGuideQuestions } from '../guide/use-questions.ts';
 import { emptyDrawnNamespaces, overlayDrawing } from './drawing-overlay.ts';
 import { PortPopover } from './PortPopover.tsx';
 import { routeFlows } from './edges/route.ts';
 import { RoutesContext } from './edges/routes-context.ts';
-import { buildCanvasGraph } from './graph.ts';
+import { buildScaledGraph, collapsedNamespaces, startsCollapsed } from './collapse.ts';
+import { filterGraph, searchableWorkloads } from './filter.ts';
+import { focusOnNode, toggleNamespace } from './scale-actions.ts';
+import { ScalePanel } from './ScalePanel.tsx';
+import { useFitTo } from './fit.ts';
+import { useScaleView } from './use-scale-view.ts';
 import { useAutoLayout, useDraggedPositions, useStableEdges } from './hooks.ts';
-import { Legend } from './Legend.tsx';
 import { ArrowMarkers, OpenFlowsNote } from './overlays.tsx';
 import { edgeTypes, nodeTypes } from './nodes/index.ts';
 import { mergeNodes, placeNodes } from './place.ts';
@@ -61,7 +73,7 @@ if (import.meta.env.DEV) {
 }
 
 const EMPTY_GRAPH: CanvasGraph = { nodes: [], edges: [], openFlows: { count: 0, hidden: false } };
-/** Room for the legend button above the drawing, and for the minimap below it when shown. */
+/** Room above the drawing (at least; fitTo also keeps it below the search panel), and for the minimap below it when shown. */
 const FIT_NARROW = { padding: { top: '44px', right: '12px', bottom: '16px', left: '12px' }, maxZoom: 1 } as const;
 const FIT_WIDE = { padding: { top: '44px', right: '16px', bottom: '106px', left: '16px' }, maxZoom: 1 } as const;
 /** The minimap is drawn only where it does not hide much of the drawing. */
@@ -72,6 +84,21 @@ const LABEL_MIN_ZOOM = 0.5;
 const selectGeneration = (s: AppState) => s.generation;
 const selectIntents = (s: AppState) => s.intents;
 const selectDrawnExternals = (s: AppState) => s.drawnExternals;
+const NO_TOGGLES = {};
+const NO_NAMESPACES: ReadonlySet<string> = new Set();
+const selectToggles = (s: AppState) => (s.namespaceToggles.generation === s.generation ? s.namespaceToggles.toggles : NO_TOGGLES);
+const selectFocus = (s: AppState) => (s.canvasFocus?.generation === s.generation ? s.canvasFocus.id : undefined);
+const selectSearch = (s: AppState) => s.canvasSearch;
+/** Above this many nodes, React Flow draws only the nodes and flows inside the view. */
+const VISIBLE_ONLY_ABOVE = 100;
+/**
+ * Zoomed out (labels hidden) over this many flows, only a selected or highlighted flow is drawn:
+ * the rest would be a solid mass that makes panning slow. Zooming in draws them again.
+ */
+const FAR_EDGES_ABOVE = 1_500;
+/** "Expand all" is offered up to this many workloads (beyond, expand namespaces one by one). */
+const EXPAND_ALL_MAX = 1_000;
+const selectFlowChanges = (s: AppState) => s.flowChanges;
 
 /** A flow being drawn: its ends, and where the port popover opens (in the canvas's pixels). */
 interface PendingFlow {
@@ -101,6 +128,7 @@ const selectWide = (s: { width: number }) => s.width >= MINIMAP_MIN_WIDTH;
 
 function minimapColor(node: Node): string {
   if (node.type === 'namespace') return 'rgba(29, 53, 87, 0.08)';
+  if (node.type === 'namespaceSummary') return '#a8b8cc';
   if (node.type === 'external') return '#8d99ae';
   return '#457b9d';
 }
@@ -115,7 +143,6 @@ function CanvasView() {
   const zoomedOut = useFlowStore(selectZoomedOut);
   const wide = useFlowStore(selectWide);
   const labelScale = useFlowStore(selectLabelScale);
-  const { fitView } = useReactFlow();
 
   // Whether to draw flows between two default-allow sides (undefined: only when few); per workspace.
   const [openChoice, setOpenChoice] = useState<{ generation: number; show: boolean } | undefined>(undefined);
@@ -123,16 +150,26 @@ function CanvasView() {
 
   const intents = useAppStore(selectIntents);
   const drawnExternals = useAppStore(selectDrawnExternals);
+  const flowChanges = useAppStore(selectFlowChanges);
+  const questions = useGuideQuestions();
   const matrix = useMemo(() => (analysis ? workloadMatrix(analysis) : undefined), [analysis]);
   const compare = useMemo(
     () => (analysis && intents.length > 0 ? compareDrawnWithActual(analysis.model, intents) : undefined),
     [analysis, intents],
   );
+  const toggles = useAppStore(selectToggles);
+  const collapsed = useMemo(() => (analysis ? collapsedNamespaces(analysis, toggles) : NO_NAMESPACES), [analysis, toggles]);
+  const namespaces = useMemo(() => (analysis ? [...new Set(analysis.model.workloads.map((w) => w.namespace))] : []), [analysis]);
+  const large = analysis ? startsCollapsed(analysis.model.workloads.length, namespaces.length) : false;
+  const searchable = useMemo(() => (analysis ? searchableWorkloads(analysis.model.workloads) : []), [analysis]);
+  const search = useDeferredValue(useAppStore(selectSearch));
+  const focusId = useAppStore(selectFocus);
   const graph = useMemo(() => {
     if (!analysis || !matrix) return EMPTY_GRAPH;
-    const base = buildCanvasGraph(analysis, matrix, { showAllDenied, selection, showOpenFlows });
-    return overlayDrawing(base, { intents, externals: drawnExternals, compare, emptyNamespaces: emptyDrawnNamespaces(analysis.model) });
-  }, [analysis, matrix, showAllDenied, selection, showOpenFlows, intents, drawnExternals, compare]);
+    const base = buildScaledGraph(analysis, matrix, { showAllDenied, selection, showOpenFlows, collapsed });
+    const drawn = overlayDrawing(base, { intents, externals: drawnExternals, compare, emptyNamespaces: emptyDrawnNamespaces(analysis.model) });
+    return overlayQuestions(overlayFlowChanges(drawn, flowChanges), questions);
+  }, [analysis, matrix, showAllDenied, selection, showOpenFlows, collapsed, intents, drawnExternals, compare, flowChanges, questions]);
   const flowStore = useStoreApi();
   const viewAspect = useCallback(() => {
     const { width, height } = flowStore.getState();
@@ -140,13 +177,23 @@ function CanvasView() {
   }, [flowStore]);
   // A new epoch lays everything out afresh (and forgets drags): another workspace, or the user asks.
   const [relayouts, setRelayouts] = useState(0);
+  const [searchOpen, setSearchOpen] = useState(false);
   const epoch = `${generation}:${relayouts}`;
-  const { current: layout, key } = useAutoLayout(graph, viewAspect, epoch);
-  const dragged = useDraggedPositions(positions, epoch);
+  // Expanding or collapsing a namespace lays the drawing out afresh (keeping dragged positions).
+  const layoutEpoch = `${epoch}:${[...collapsed].sort().join(',')}`;
+  const { current: layout, key } = useAutoLayout(graph, viewAspect, layoutEpoch);
+  // Positions in the store apply to every workspace (restored by undo or a share link) until the user asks to lay out again.
+  const dragged = useDraggedPositions(positions, `${relayouts}`);
   const placed = useMemo(() => placeNodes(graph.nodes, layout?.layout, dragged), [graph.nodes, layout, dragged]);
+  const laidOut = layout !== undefined && layout.key === key && placed.every((n) => !n.hidden);
+  // Search and focus only dim or hide what is placed: they never change the layout.
+  const filtered = useMemo(
+    () => filterGraph({ ...graph, nodes: placed }, searchable, { search, focus: focusId }),
+    [graph, placed, searchable, search, focusId],
+  );
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
-  useEffect(() => setNodes((current) => mergeNodes(current, placed)), [placed]);
-  const edges = useStableEdges(graph.edges);
+  useEffect(() => setNodes((current) => mergeNodes(current, filtered.graph.nodes)), [filtered]);
+  const edges = useStableEdges(filtered.graph.edges);
   const edgesRef = useRef(edges);
   useEffect(() => {
     edgesRef.current = edges;
@@ -154,14 +201,19 @@ function CanvasView() {
 
   const routes = useMemo(() => routeFlows(nodes, edges, labelScale), [nodes, edges, labelScale]);
 
-  // Fit once the layout of the current node set is on screen, for each new epoch; never on edits.
-  const fittedEpoch = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (!layout || layout.key !== key || fittedEpoch.current === epoch) return;
-    if (nodes.length === 0 || nodes.some((n) => n.hidden)) return;
-    fittedEpoch.current = epoch;
-    void fitView(wide ? FIT_WIDE : FIT_NARROW);
-  }, [layout, key, epoch, fitView, nodes, wide]);
+  // Fitting after a layout, focus mode and search matches (use-scale-view.ts).
+  const panelsBottom = useCallback(() => {
+    const panel = wrapper.current?.querySelector('.canvas-topleft');
+    const box = wrapper.current?.getBoundingClientRect();
+    return panel && box ? panel.getBoundingClientRect().bottom - box.top : 0;
+  }, []);
+  const fitTo = useFitTo(filtered.graph.nodes, wide ? FIT_WIDE : FIT_NARROW, panelsBottom);
+  const rendered = laidOut && nodes.length === placed.length && nodes.every((n, i) => n.id === placed[i]?.id);
+  const { focusedOn, focusPeers, fitMatches, nextMatch } = useScaleView({ filtered, focusId, collapsed, rendered, epoch, layoutEpoch, fitTo });
+
+  const onNodeDoubleClick: NodeMouseHandler<CanvasNode> = useCallback((_event, node) => {
+    if (node.type === 'namespaceSummary') toggleNamespace(node.data.name, 'expanded');
+  }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
@@ -227,13 +279,31 @@ function CanvasView() {
 
   // Delete removes the selected flow, drawn namespace, workload or external endpoint (when the key is
   // pressed on the canvas, or with nothing focused: clicking a flow label does not move focus).
+  // F focuses on the selected node, Esc leaves focus mode, E expands or collapses a namespace.
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Delete' && event.key !== 'Backspace') return;
       const target = event.target as HTMLElement | null;
       const onCanvas = !target || target === document.body || Boolean(wrapper.current?.contains(target));
       if (!onCanvas || target?.closest('input, textarea, select, [contenteditable="true"], .draw-popover')) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       const state = appStore.getState();
+      const selected = state.selection?.kind === 'node' ? state.selection.id : undefined;
+      const key = event.key.toLowerCase();
+      if (key === 'escape' && selectFocus(state) !== undefined) {
+        event.preventDefault();
+        return focusOnNode(undefined);
+      }
+      if (key === 'f' && selected) {
+        event.preventDefault();
+        return focusOnNode(selectFocus(state) === selected ? undefined : selected);
+      }
+      if (key === 'e' && selected?.startsWith('ns:')) {
+        event.preventDefault();
+        const name = selected.slice(3);
+        const isCollapsed = state.analysis ? collapsedNamespaces(state.analysis, selectToggles(state)).has(name) : false;
+        return toggleNamespace(name, isCollapsed ? 'expanded' : 'collapsed');
+      }
+      if (event.key !== 'Delete' && event.key !== 'Backspace') return;
       const current = state.selection;
       if (!current) return;
       event.preventDefault();
@@ -252,9 +322,11 @@ function CanvasView() {
   return (
     <div
       ref={wrapper}
-      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${stale ? ' is-stale' : ''}`}
+      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${zoomedOut && edges.length > FAR_EDGES_ABOVE ? ' flows-far' : ''}${stale ? ' is-stale' : ''}`}
       style={{ '--label-scale': labelScale } as CSSProperties}
       data-testid="canvas"
+      data-layout={rendered ? 'done' : 'pending'}
+      data-collapsed={collapsed.size}
     >
       <ArrowMarkers />
       <RoutesContext value={routes}>
@@ -267,6 +339,8 @@ function CanvasView() {
           onEdgesChange={onEdgesChange}
           onNodeDragStop={onNodeDragStop}
           onPaneClick={onPaneClick}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onlyRenderVisibleElements={graph.nodes.length > VISIBLE_ONLY_ABOVE}
           nodesConnectable
           onConnectEnd={onConnectEnd}
           connectionRadius={30}
@@ -289,13 +363,44 @@ function CanvasView() {
             >
               ⟳
             </ControlButton>
+            {wide ? null : (
+              <ControlButton
+                onClick={() => setSearchOpen((open) => !open)}
+                title="Search workloads by name, label or namespace"
+                aria-label="Search"
+                aria-pressed={searchOpen}
+                data-testid="canvas.search.toggle"
+              >
+                ⌕
+              </ControlButton>
+            )}
           </Controls>
           {wide ? (
             <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} style={{ width: 140, height: 90 }} />
           ) : null}
-          <Legend />
+          <ScalePanel
+            matches={filtered.matches}
+            hiddenMatches={filtered.hiddenMatches}
+            searching={search.text.trim() !== ''}
+            focus={focusedOn ? { id: focusedOn, peers: focusPeers } : undefined}
+            namespaces={namespaces}
+            collapsedCount={collapsed.size}
+            canExpandAll={!large || (analysis?.model.workloads.length ?? 0) <= EXPAND_ALL_MAX}
+            onFitMatches={fitMatches}
+            onNextMatch={nextMatch}
+            compact={!wide}
+            searchOpen={searchOpen}
+          />
+          <ImageExportBridge />
+          <GuideFit />
           <DrawToolbar />
           <DnsBanner />
+          <ChangesBanner />
+          {zoomedOut && edges.length > FAR_EDGES_ABOVE ? (
+            <Panel position="bottom-center" className="open-flows-note flows-far-note" data-testid="canvas.flows-far">
+              {edges.length.toLocaleString('en-US')} flows not drawn at this zoom: zoom in to see them
+            </Panel>
+          ) : null}
         <OpenFlowsNote
           openFlows={graph.openFlows}
           onChange={(show) => setOpenChoice({ generation, show })}

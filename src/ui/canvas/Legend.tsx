@@ -1,7 +1,6 @@
-/** What the canvas's marks mean, and what it leaves out. */
-import { Panel } from '@xyflow/react';
+/** What the canvas's marks mean, and what it leaves out (drawn in the top-left panel, under the search). */
 
-function Line({ look, open = false }: { readonly look: 'allowed' | 'denied' | 'half-open'; readonly open?: boolean }) {
+function Line({ look, open = false }: { readonly look: 'allowed' | 'denied' | 'half-open' | 'partial'; readonly open?: boolean }) {
   return (
     <svg width="34" height="10" aria-hidden="true" className="legend-line">
       <line x1="1" y1="5" x2="33" y2="5" className={`react-flow__edge-path flow-path flow-${look}${open ? ' flow-open' : ''}`} />
@@ -11,7 +10,7 @@ function Line({ look, open = false }: { readonly look: 'allowed' | 'denied' | 'h
 
 export function Legend() {
   return (
-    <Panel position="top-left" className="canvas-legend">
+    <div className="canvas-legend">
       <details data-testid="canvas.legend">
         <summary>Legend</summary>
         <ul>
@@ -27,6 +26,12 @@ export function Legend() {
           </li>
           <li>
             <Line look="denied" /> ✗ denied (shown with &ldquo;Show all denied flows&rdquo; or for the selected node)
+          </li>
+          <li>
+            <span className="legend-summary">namespace ×N</span> a collapsed namespace (large clusters start so): its
+            workloads, pods and how many are isolated; the flows of its workloads are gathered per other end, labelled
+            with the workload pairs they stand for. <Line look="partial" /> some of those pairs may connect, not all.
+            Expand with +, a double-click or E
           </li>
           <li>
             <span className="iso-badge iso-allow">□ ingress: default allow</span> no policy selects the workload for
@@ -50,6 +55,6 @@ export function Legend() {
           out of scope: policies see pod IPs and container ports.
         </p>
       </details>
-    </Panel>
+    </div>
   );
 }

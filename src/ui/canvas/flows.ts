@@ -59,16 +59,16 @@ export function flowEdgeId(source: string, target: string): string {
   return `${source}->${target}`;
 }
 
-function isSelectedNode(view: FlowView, id: string): boolean {
+export function isSelectedNode(view: FlowView, id: string): boolean {
   return view.selection?.kind === 'node' && view.selection.id === id;
 }
 
-function isSelectedFlow(view: FlowView, source: string, target: string): boolean {
+export function isSelectedFlow(view: FlowView, source: string, target: string): boolean {
   return view.selection?.kind === 'flow' && view.selection.source === source && view.selection.target === target;
 }
 
 /** Denied flows are drawn when asked for all of them, or when one of their ends (or they) are selected. */
-function showDenied(view: FlowView, source: string, target: string): boolean {
+export function showDenied(view: FlowView, source: string, target: string): boolean {
   return view.showAllDenied || isSelectedNode(view, source) || isSelectedNode(view, target) || isSelectedFlow(view, source, target);
 }
 
@@ -79,7 +79,7 @@ function halfOpenLabel(from: UnitInfo, to: UnitInfo, refusing: readonly Directio
   return `⚠ half-open: ${(side === 'ingress' ? to : from).name} ${side} denies`;
 }
 
-function podFlow(matrix: ReachabilityMatrix, from: UnitInfo, to: UnitInfo, s: number, d: number): FlowSpec['data'] {
+export function podFlow(matrix: ReachabilityMatrix, from: UnitInfo, to: UnitInfo, s: number, d: number): FlowSpec['data'] {
   const connections = matrix.connections(s, d);
   const sides = matrix.sides(s, d);
   const halfOpen = halfOpenOf(sides);
@@ -167,7 +167,7 @@ interface ExternalCandidate extends FlowSpec {
   readonly allowed: boolean;
 }
 
-function externalFlow(set: ExternalSet, unit: UnitInfo, direction: Direction, ports: PortSet): ExternalCandidate {
+export function externalFlow(set: ExternalSet, unit: UnitInfo, direction: Direction, ports: PortSet): ExternalCandidate {
   const allowed = !isEmptyPorts(ports);
   const [source, target] = direction === 'ingress' ? [set.id, unit.id] : [unit.id, set.id];
   const addresses = set.id === 'ext:anywhere' ? 'any address' : `addresses in ${set.label}`;

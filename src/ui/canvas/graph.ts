@@ -11,6 +11,7 @@ import { METADATA_NAME_LABEL, type ReachabilityMatrix } from '../../core/index.t
 import { externalFlows, flowEdgeId, podFlows, type FlowSpec, type FlowView } from './flows.ts';
 import { focusOnPolicy, type PolicyFocus } from './focus.ts';
 import type { ExternalSet } from './external.ts';
+import { lintByWorkload } from './lint-marks.ts';
 import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH, WORKLOAD_WIDTH, workloadHeight, workloadRows } from './sizes.ts';
 import type {
   CanvasGraph,
@@ -34,23 +35,23 @@ export function namespaceNodeId(name: string): string {
 
 const ORIGIN = { x: 0, y: 0 } as const;
 
-function labelChips(labels: Readonly<Record<string, string>>): string[] {
+export function labelChips(labels: Readonly<Record<string, string>>): string[] {
   return Object.entries(labels)
     .filter(([key]) => key !== METADATA_NAME_LABEL)
     .map(([key, value]) => (value === '' ? key : `${key}=${value}`));
 }
 
-function nodeEmphasis(focus: PolicyFocus | undefined, id: string): Emphasis {
+export function nodeEmphasis(focus: PolicyFocus | undefined, id: string): Emphasis {
   if (!focus) return undefined;
   if (focus.selected.has(id)) return 'highlight';
   return focus.ends.has(id) ? undefined : 'dim';
 }
 
-function isSelectedNode(view: CanvasView, id: string): boolean {
+export function isSelectedNode(view: CanvasView, id: string): boolean {
   return view.selection?.kind === 'node' && view.selection.id === id;
 }
 
-function workloadNode(source: CanvasSource, unit: UnitInfo, view: CanvasView, focus: PolicyFocus | undefined): WorkloadNode {
+export function workloadNode(source: CanvasSource, unit: UnitInfo, view: CanvasView, focus: PolicyFocus | undefined): WorkloadNode {
   const workload = unit.workload;
   const kind = workload?.kind ?? 'Pod';
   const replicas = workload?.replicas ?? 1;
@@ -62,6 +63,7 @@ function workloadNode(source: CanvasSource, unit: UnitInfo, view: CanvasView, fo
   const rows = workloadRows(labels, ports);
   const name = workload?.name ?? unit.id;
   const kindText = kind === 'Pod' ? 'Pod' : `${kind} ×${replicas}`;
+  const lint = lintByWorkload(source.model, source.lint).get(unit.id);
   return {
     id: unit.id,
     type: 'workload',
@@ -85,11 +87,12 @@ function workloadNode(source: CanvasSource, unit: UnitInfo, view: CanvasView, fo
       egress: unit.egress,
       inferred,
       emphasis: nodeEmphasis(focus, unit.id),
+      ...(lint ? { lint } : {}),
     },
   };
 }
 
-function externalNode(set: ExternalSet, view: CanvasView, focus: PolicyFocus | undefined): ExternalNode {
+export function externalNode(set: ExternalSet, view: CanvasView, focus: PolicyFocus | undefined): ExternalNode {
   return {
     id: set.id,
     type: 'external',
@@ -102,7 +105,7 @@ function externalNode(set: ExternalSet, view: CanvasView, focus: PolicyFocus | u
   };
 }
 
-function flowEdge(spec: FlowSpec, view: CanvasView, focus: PolicyFocus | undefined, drawn: ReadonlySet<string>): FlowEdge {
+export function flowEdge(spec: FlowSpec, view: CanvasView, focus: PolicyFocus | undefined, drawn: ReadonlySet<string>): FlowEdge {
   const { data } = spec;
   const emphasis: Emphasis = focus ? (focus.flows.has(spec.id) ? 'highlight' : 'dim') : undefined;
   const domAttributes: Record<string, string> = { 'data-verdict': data.verdict };

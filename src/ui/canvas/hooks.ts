@@ -58,7 +58,8 @@ export function useAutoLayout(
 
 /**
  * The positions the user dragged nodes to, from the store, ignoring those dragged before the
- * last new `epoch` (a new scenario, or a fresh layout asked for, starts from the automatic layout).
+ * last new `epoch` (a fresh layout asked for starts from the automatic layout). A loaded
+ * workspace starts with no positions, so only positions it brings (undo, a share link) apply.
  */
 export function useDraggedPositions(positions: Positions, epoch: string): Positions {
   // Positions present at first mount (restored by autosave) apply; at a later epoch change they are from before it.

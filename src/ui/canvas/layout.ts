@@ -12,6 +12,7 @@
  * namespace (layout-only edges), instead of lining up in one very long layer.
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { loadElk } from './elk-engine.ts';
 import { NAMESPACE_HEADER, NAMESPACE_HEADER_WITH_LABELS, NAMESPACE_PADDING } from './sizes.ts';
 import type { CanvasNode, FlowEdge, NamespaceNode, WorkloadNode } from './types.ts';
 
@@ -29,16 +30,13 @@ export interface NodeBox {
 
 export type Layout = ReadonlyMap<string, NodeBox>;
 
-interface ElkEngine {
-  layout(graph: ElkNode): Promise<ElkNode>;
-}
-
-let engine: Promise<ElkEngine> | undefined;
-
-function loadElk(): Promise<ElkEngine> {
-  engine ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
-  return engine;
-}
+/**
+ * Above this many nodes the drawing is a plain grid (gridLayout) instead of ELK: ELK's layered
+ * layout grows much faster than linearly, and a grid of hundreds of workloads is as readable.
+ */
+export const GRID_LAYOUT_ABOVE = 400;
+/** Likewise above this many flows: ELK then takes seconds, or overflows its stack. */
+export const GRID_LAYOUT_ABOVE_FLOWS = 400;
 
 /** The identity of the node SET: the layout is recomputed only when it changes. */
 export function layoutKey(nodes: readonly CanvasNode[]): string {
@@ -70,6 +68,9 @@ const ROOT_OPTIONS: Record<string, string> = {
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.edgeRouting': 'POLYLINE',
 };
+
+/** Above this many flows shaping the layout, nodes are placed with Brandes-Köpf instead of network simplex. */
+const MAX_SIMPLEX_FLOWS = 60;
 
 /** Above this many, half-open flows come from broad rules (DNS to every pod, say): they do not shape the layout. */
 const MAX_LAYOUT_HALF_OPEN = 12;
@@ -129,6 +130,10 @@ export function toElkGraph(
     };
   });
   for (const node of nodes) {
+    if (node.type === 'namespaceSummary') {
+      children.push({ id: node.id, width: node.width ?? 0, height: node.height ?? 0 });
+      continue;
+    }
     if (node.type !== 'external') continue;
     const constraint = sends.has(node.id) && !receives.has(node.id) ? 'FIRST' : receives.has(node.id) && !sends.has(node.id) ? 'LAST' : undefined;
     children.push({
@@ -138,10 +143,12 @@ export function toElkGraph(
       ...(constraint ? { layoutOptions: { 'elk.layered.layering.layerConstraint': constraint } } : {}),
     });
   }
+  // Network simplex places nodes best but takes seconds on many flows between few nodes (collapsed namespaces).
+  const placement: Record<string, string> = flows.length > MAX_SIMPLEX_FLOWS ? { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF' } : {};
   return {
     id: 'root',
     // The aspect ratio guides how unconnected parts (often whole namespaces) are packed.
-    layoutOptions: { ...ROOT_OPTIONS, ...spacing(direction), 'elk.direction': direction, 'elk.aspectRatio': aspect.toFixed(2) },
+    layoutOptions: { ...ROOT_OPTIONS, ...placement, ...spacing(direction), 'elk.direction': direction, 'elk.aspectRatio': aspect.toFixed(2) },
     children,
     edges: flows.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
@@ -165,11 +172,16 @@ function fitScore(result: ElkNode, aspect: number): number {
  * at the larger zoom.
  */
 export async function layoutCanvas(nodes: readonly CanvasNode[], edges: readonly FlowEdge[], aspect = 0.7): Promise<Layout> {
+  if (nodes.length > GRID_LAYOUT_ABOVE || edges.length > GRID_LAYOUT_ABOVE_FLOWS) return gridLayout(nodes, aspect);
   const elk = await loadElk();
-  const [down, right] = await Promise.all([
-    elk.layout(toElkGraph(nodes, edges, 'DOWN', aspect)),
-    elk.layout(toElkGraph(nodes, edges, 'RIGHT', aspect)),
-  ]);
+  const downGraph = toElkGraph(nodes, edges, 'DOWN', aspect);
+  // A large drawing is laid out once, top to bottom: trying both directions doubles a long wait.
+  if ((downGraph.edges?.length ?? 0) > MAX_SIMPLEX_FLOWS) {
+    const boxes = new Map<string, NodeBox>();
+    collectBoxes(await elk.layout(downGraph), boxes);
+    return boxes;
+  }
+  const [down, right] = await Promise.all([elk.layout(downGraph), elk.layout(toElkGraph(nodes, edges, 'RIGHT', aspect))]);
   const best = fitScore(right, aspect) > fitScore(down, aspect) * 1.05 ? right : down;
   const boxes = new Map<string, NodeBox>();
   collectBoxes(best, boxes);
@@ -177,22 +189,34 @@ export async function layoutCanvas(nodes: readonly CanvasNode[], edges: readonly
 }
 
 /**
- * A plain grid, should ELK fail: namespaces side by side, their workloads in rows of three,
- * external sets in a row below. Never pretty, always readable.
+ * A plain grid, should ELK fail, and for very large drawings: each namespace a block of its
+ * workloads in rows (about square), blocks and collapsed namespaces packed in rows about as wide
+ * as the view is, external sets in a row below. Linear in the number of nodes; never pretty,
+ * always readable.
  */
-export function gridLayout(nodes: readonly CanvasNode[]): Layout {
+export function gridLayout(nodes: readonly CanvasNode[], aspect = 1.6): Layout {
   const boxes = new Map<string, NodeBox>();
   const gap = 36;
-  let x = 0;
-  let bottom = 0;
-  for (const ns of nodes.filter((n): n is NamespaceNode => n.type === 'namespace')) {
-    const members = nodes.filter((n) => n.parentId === ns.id);
-    const top = ns.data.labels.length > 0 ? NAMESPACE_HEADER_WITH_LABELS : NAMESPACE_HEADER;
-    let width = 0;
+  const children = new Map<string, CanvasNode[]>();
+  for (const node of nodes) {
+    if (!node.parentId) continue;
+    const list = children.get(node.parentId);
+    if (list) list.push(node);
+    else children.set(node.parentId, [node]);
+  }
+  // Each block's size, with its children placed relative to it.
+  const blocks: { id: string; width: number; height: number }[] = [];
+  for (const node of nodes) {
+    if (node.type === 'namespaceSummary') blocks.push({ id: node.id, width: node.width ?? 0, height: node.height ?? 0 });
+    if (node.type !== 'namespace') continue;
+    const members = children.get(node.id) ?? [];
+    const top = node.data.labels.length > 0 ? NAMESPACE_HEADER_WITH_LABELS : NAMESPACE_HEADER;
+    const columns = Math.max(3, Math.ceil(Math.sqrt(members.length * 1.5)));
+    let width = members.length === 0 ? EMPTY_NAMESPACE_WIDTH : 0;
     let height = top;
-    let rowHeight = 0;
+    let rowHeight = members.length === 0 ? EMPTY_NAMESPACE_BODY : 0;
     members.forEach((m, i) => {
-      const column = i % 3;
+      const column = i % columns;
       if (column === 0 && i > 0) {
         height += rowHeight + gap;
         rowHeight = 0;
@@ -203,11 +227,25 @@ export function gridLayout(nodes: readonly CanvasNode[]): Layout {
       rowHeight = Math.max(rowHeight, m.height ?? 0);
     });
     height += rowHeight + NAMESPACE_PADDING;
-    boxes.set(ns.id, { x, y: 0, width, height });
-    x += width + gap;
-    bottom = Math.max(bottom, height);
+    blocks.push({ id: node.id, width, height });
+  }
+  const area = blocks.reduce((sum, b) => sum + (b.width + gap) * (b.height + gap), 0);
+  const rowWidth = Math.max(...blocks.map((b) => b.width), Math.sqrt(area * aspect));
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  for (const block of blocks) {
+    if (x > 0 && x + block.width > rowWidth) {
+      x = 0;
+      y += rowHeight + gap;
+      rowHeight = 0;
+    }
+    boxes.set(block.id, { x, y, width: block.width, height: block.height });
+    x += block.width + gap;
+    rowHeight = Math.max(rowHeight, block.height);
   }
   let ex = 0;
+  const bottom = y + rowHeight;
   for (const ext of nodes.filter((n) => n.type === 'external')) {
     boxes.set(ext.id, { x: ex, y: bottom + gap * 2, width: ext.width ?? 0, height: ext.height ?? 0 });
     ex += (ext.width ?? 0) + gap;

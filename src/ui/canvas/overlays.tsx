@@ -4,7 +4,7 @@ import { markerId, type FlowLook } from './edges/FlowEdge.tsx';
 import { OPEN_FLOW_LIMIT } from './graph.ts';
 import type { CanvasGraph } from './types.ts';
 
-const LOOKS: readonly FlowLook[] = ['allowed', 'denied', 'half-open'];
+const LOOKS: readonly FlowLook[] = ['allowed', 'denied', 'half-open', 'partial'];
 
 /** One arrow head per look, referenced by the flow edges' `marker-end`. */
 export function ArrowMarkers() {

@@ -54,6 +54,7 @@ export function mergeNodes(current: readonly CanvasNode[], next: readonly Canvas
     const old = before.get(node.id);
     if (!old) return node;
     if (nodeKey(old) === nodeKey(node)) return old;
-    return old.measured ? ({ ...node, measured: old.measured } as CanvasNode) : node;
+    // A namespace collapsed or expanded keeps its id but not its size.
+    return old.measured && old.type === node.type ? ({ ...node, measured: old.measured } as CanvasNode) : node;
   });
 }

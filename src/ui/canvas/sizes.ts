@@ -89,3 +89,7 @@ export function workloadHeight(rows: WorkloadLayoutRows, inferred: boolean): num
     (inferred ? NOTE_LINE : 0)
   );
 }
+
+/** A collapsed namespace (collapse.ts): title, label chips, counts, isolation per direction. */
+export const SUMMARY_WIDTH = 240;
+export const SUMMARY_HEIGHT = 112;

@@ -42,6 +42,8 @@ export type WorkloadNodeData = {
   /** Invented from policy selectors (no workload was pasted). */
   readonly inferred: boolean;
   readonly emphasis: Emphasis;
+  /** Lint warnings about this workload's traffic, one line each (lint-marks.ts); absent when none. */
+  readonly lint?: readonly string[];
 };
 
 export type NamespaceNodeData = {
@@ -63,10 +65,28 @@ export type ExternalNodeData = {
   readonly emphasis: Emphasis;
 };
 
+/** A collapsed namespace (collapse.ts): one node standing for all its workloads and their pods. */
+export type NamespaceSummaryData = {
+  readonly name: string;
+  readonly labels: readonly string[];
+  readonly declared: boolean;
+  readonly workloads: number;
+  readonly pods: number;
+  /** How many of its workloads policies isolate, per direction. */
+  readonly ingressIsolated: number;
+  readonly egressIsolated: number;
+  /** `3 of 12 isolated` per direction, in words. */
+  readonly isolationText: string;
+  /** Workloads matching the canvas search (filter.ts); undefined when nothing is searched. */
+  readonly matches?: number;
+  readonly emphasis: Emphasis;
+};
+
 export type WorkloadNode = Node<WorkloadNodeData, 'workload'>;
 export type NamespaceNode = Node<NamespaceNodeData, 'namespace'>;
+export type NamespaceSummaryNode = Node<NamespaceSummaryData, 'namespaceSummary'>;
 export type ExternalNode = Node<ExternalNodeData, 'external'>;
-export type CanvasNode = WorkloadNode | NamespaceNode | ExternalNode;
+export type CanvasNode = WorkloadNode | NamespaceNode | NamespaceSummaryNode | ExternalNode;
 
 export type Verdict = 'allowed' | 'denied';
 
@@ -91,7 +111,29 @@ export type FlowEdgeData = {
   readonly drawnDenied?: boolean;
   /** Allowed by a policy, but never drawn (while the user draws). */
   readonly undrawn?: boolean;
+  /**
+   * Compared with a baseline or the previous guide step (change-overlay.ts): the flow gained
+   * connections (`added`), lost some but keeps others (`changed`), or lost them all (`removed`;
+   * a `ghost` when the canvas would no longer draw it).
+   */
+  readonly change?: FlowChangeMark;
+  readonly ghost?: boolean;
+  /** A flow gathered from a collapsed namespace's workloads (collapse.ts). */
+  readonly aggregate?: FlowAggregate;
 };
+
+/**
+ * Flows between the workloads behind two nodes, one of them (at least) a collapsed namespace:
+ * how many ordered workload pairs there are, how many of them may connect on some port.
+ */
+export interface FlowAggregate {
+  readonly pairs: number;
+  readonly allowedPairs: number;
+  /** allowed: every pair may connect; partial: some; denied: none. */
+  readonly coverage: 'allowed' | 'partial' | 'denied';
+}
+
+export type FlowChangeMark = 'added' | 'removed' | 'changed';
 
 export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
 

@@ -2,7 +2,7 @@
  * What the canvas needs to know about each unit of a workload-granularity matrix: its workload,
  * the pod that stands for it (to ask the evaluator with), and whether policies isolate it.
  */
-import type { ClusterModel, Direction, Evaluator, ReachabilityMatrix, Workload } from '../../core/index.ts';
+import type { ClusterModel, Direction, Evaluator, LintWarning, ReachabilityMatrix, Workload } from '../../core/index.ts';
 import type { IsolationBadge } from './types.ts';
 
 /** A resolved pod, as `evaluator.resolve` returns it. */
@@ -11,6 +11,8 @@ export type PodEnd = Extract<NonNullable<ReturnType<Evaluator['resolve']>>, { ki
 export interface CanvasSource {
   readonly model: ClusterModel;
   readonly evaluator: Evaluator;
+  /** Lint warnings of the analysis: the nodes of the workloads they name get a marker. */
+  readonly lint?: readonly LintWarning[];
 }
 
 export interface UnitInfo {

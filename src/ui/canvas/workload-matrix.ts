@@ -5,6 +5,7 @@ import type { Analysis } from '../analysis.ts';
 const cache = new WeakMap<Analysis, ReachabilityMatrix>();
 
 export function workloadMatrix(analysis: Analysis): ReachabilityMatrix {
+  if (analysis.workloadMatrix) return analysis.workloadMatrix;
   let matrix = cache.get(analysis);
   if (!matrix) {
     matrix = analysis.evaluator.matrix({ granularity: 'workload' });

@@ -4,12 +4,13 @@
  * files their relative paths). Nothing is checked here: the core reports the problems, which
  * show in the Problems list while the text stays in its tab. Drops on the window: FileDrop.
  */
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import type { ManifestFile } from '../../core/index.ts';
 import { selectImportOpen, useAppStore } from '../store/index.ts';
 import { FileDrop, IMPORTED_TITLE } from '../yaml/FileDrop.tsx';
 import {
   dialogManifests,
+  PASTED_NAME,
   dragHasFiles,
   dropSources,
   fileSource,
@@ -23,6 +24,11 @@ type Mode = 'replace' | 'add';
 
 const FOCUSABLE = 'button:not([disabled]), textarea, input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 const SKIPPED_SHOWN = 5;
+/**
+ * A paste this long is held aside rather than shown in the text box: the browser lays out every
+ * line of a text box, which takes seconds for a few megabytes (the YAML pane's editor does not).
+ */
+export const LARGE_PASTE_CHARS = 100_000;
 
 export function ImportDialog() {
   const open = useAppStore(selectImportOpen);
@@ -34,9 +40,15 @@ export function ImportDialog() {
   );
 }
 
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 function formatSize(text: string): string {
-  const lines = text.split('\n').length;
-  return `${lines} line${lines === 1 ? '' : 's'}`;
+  const lines = countLines(text);
+  return `${lines.toLocaleString('en-US')} line${lines === 1 ? '' : 's'}`;
 }
 
 function ImportDialogBody() {
@@ -44,6 +56,8 @@ function ImportDialogBody() {
   const textArea = useRef<HTMLTextAreaElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
+  /** A large paste (with the box's text around it), held out of the text box. */
+  const [held, setHeld] = useState<string | undefined>(undefined);
   const [picked, setPicked] = useState<readonly ManifestFile[]>([]);
   const [skipped, setSkipped] = useState<readonly SkippedFile[]>([]);
   const [mode, setMode] = useState<Mode>('replace');
@@ -81,7 +95,7 @@ function ImportDialogBody() {
   };
 
   const load = () => {
-    const files = dialogManifests(picked, text);
+    const files = dialogManifests(picked, held ?? text);
     if (files.length === 0) return;
     if (mode === 'replace') replaceFiles(files, IMPORTED_TITLE);
     else addFiles(files);
@@ -121,7 +135,16 @@ function ImportDialogBody() {
     void dropSources(e.dataTransfer).then(addSources);
   };
 
-  const canLoad = reading === 0 && (picked.length > 0 || text.trim() !== '');
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = e.clipboardData.getData('text/plain');
+    if (pasted.length < LARGE_PASTE_CHARS) return;
+    e.preventDefault();
+    const box = e.currentTarget;
+    setHeld(text.slice(0, box.selectionStart) + pasted + text.slice(box.selectionEnd));
+    setText('');
+  };
+
+  const canLoad = reading === 0 && (picked.length > 0 || (held ?? text).trim() !== '');
   const hiddenSkipped = skipped.length - SKIPPED_SHOWN;
 
   return (
@@ -158,24 +181,37 @@ function ImportDialogBody() {
       <label className="import-label" htmlFor="import-text">
         Paste manifests
       </label>
-      <textarea
-        id="import-text"
-        ref={textArea}
-        className="import-text"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        spellCheck={false}
-        autoComplete="off"
-        placeholder={'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n…'}
-        data-testid="import.text"
-      />
+      {held === undefined ? (
+        <textarea
+          id="import-text"
+          ref={textArea}
+          className="import-text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onPaste={onPaste}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n…'}
+          data-testid="import.text"
+        />
+      ) : (
+        <div id="import-text" className="import-held" role="status" data-testid="import.held">
+          <span>
+            Pasted {formatSize(held)} ({(held.length / 1_000_000).toFixed(1)} million characters): too long to show here; it opens
+            in the YAML pane as <code>{PASTED_NAME}</code> when loaded.
+          </span>
+          <button type="button" onClick={() => setHeld(undefined)} data-testid="import.held.remove">
+            Remove
+          </button>
+        </div>
+      )}
       <div className="import-pickers">
         <label className="import-pick">
           Choose files…
           <input
             type="file"
             multiple
-            accept=".yaml,.yml,.json"
+            accept=".yaml,.yml,.json,.flows"
             className="visually-hidden"
             data-testid="import.file"
             onChange={(e) => {

@@ -3,6 +3,7 @@
  * or, with nothing selected, says how to use it and lists the policies.
  */
 import { FlowRemoval } from './FlowRemoval.tsx';
+import { FlowChangeNote } from './inspector/FlowChangeNote.tsx';
 import { FlowInspector } from './inspector/FlowInspector.tsx';
 import { NodeInspector } from './inspector/NodeInspector.tsx';
 import { Overview } from './inspector/Overview.tsx';
@@ -37,6 +38,7 @@ export function Inspector() {
       ) : selection.kind === 'flow' ? (
         <>
           <FlowRemoval source={selection.source} target={selection.target} />
+          <FlowChangeNote source={selection.source} target={selection.target} />
           <FlowInspector analysis={analysis} source={selection.source} target={selection.target} />
         </>
       ) : selection.kind === 'node' ? (

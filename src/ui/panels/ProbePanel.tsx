@@ -9,6 +9,7 @@ import type { Analysis } from '../analysis.ts';
 import { selectAnalysis, selectStale, useAppStore } from '../store/index.ts';
 import { flowStatus, halfOpenSide } from './inspector/flow-explanation.ts';
 import { VerdictBadge } from './inspector/VerdictBadge.tsx';
+import { ExpectFlow } from './assertions/ExpectFlow.tsx';
 import { EndFields, type EndChoice } from './probe/EndFields.tsx';
 import { parseProbe, type EndForm, type ProbeErrors, type ProbeForm, type ProbeQuery } from './probe/probe-input.ts';
 import './inspector/inspector.css';
@@ -167,6 +168,16 @@ function ProbeAnswer({ result }: { readonly result: Extract<Result, { kind: 'ver
           </li>
         ))}
       </ul>
+      {typeof query.source.input === 'string' && typeof query.destination.input === 'string' ? (
+        <ExpectFlow
+          key={`${query.source.input}|${query.destination.input}|${query.protocol}|${query.port}`}
+          from={query.source.input}
+          to={query.destination.input}
+          protocol={query.protocol}
+          port={query.port}
+          current={verdict.allowed ? 'allowed' : 'denied'}
+        />
+      ) : null}
     </>
   );
 }

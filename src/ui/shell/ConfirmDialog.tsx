@@ -10,12 +10,14 @@ export interface ConfirmDialogProps {
   readonly title: string;
   readonly message: string;
   readonly confirmLabel: string;
+  /** The answer that keeps things as they are (default "Cancel"). */
+  readonly cancelLabel?: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
   readonly children?: ReactNode;
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel, children }: ConfirmDialogProps) {
   const id = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   return (
@@ -37,7 +39,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       {children}
       <div className="shell-dialog-buttons">
         <button type="button" ref={cancel} onClick={onCancel} data-testid="confirm.cancel">
-          Cancel
+          {cancelLabel}
         </button>
         <button type="button" className="danger" onClick={onConfirm} data-testid="confirm.ok">
           {confirmLabel}

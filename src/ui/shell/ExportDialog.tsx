@@ -8,6 +8,7 @@ import { selectAnalysis, selectFiles, selectStale, selectTitle, useAppStore } fr
 import { copyText, downloadText } from './clipboard.ts';
 import { exportAll, exportFileName, kubectlApplySnippet, splitByNamespace } from './export-yaml.ts';
 import { Modal } from './Modal.tsx';
+import { ImageExport } from '../export-image/ImageExport.tsx';
 
 const ALL = '';
 
@@ -41,7 +42,7 @@ export function ExportDialog({ onClose }: { readonly onClose: () => void }) {
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-help`} className="export-dialog" testId="export.dialog" onClose={onClose}>
       <header className="shell-dialog-header">
         <h2 id={`${id}-title`} className="shell-dialog-title">
-          Export YAML
+          Export
         </h2>
         <button type="button" className="shell-dialog-close" aria-label="Close" onClick={onClose} data-testid="export.close">
           ×
@@ -98,6 +99,7 @@ export function ExportDialog({ onClose }: { readonly onClose: () => void }) {
         onFocus={(e) => e.currentTarget.select()}
         data-testid="export.snippet"
       />
+      <ImageExport title={title} />
       <div className="shell-dialog-buttons">
         <span className="export-status" role="status" aria-live="polite" data-testid="export.status">
           {status}

@@ -30,9 +30,11 @@ export function boundaryMessage(error: unknown): string {
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;
 }
 
-/** The workspace's files as one YAML text, for the rescue download. Pure. */
+/** The workspace's files as one YAML text, for the rescue download; `.flows` files follow as comments. Pure. */
 export function rescueYaml(files: readonly ManifestFile[]): string {
-  return joinYaml(files);
+  const flows = files.filter((f) => f.name.endsWith('.flows'));
+  const appendix = flows.map((f) => `# ${f.name}:\n${f.text.split(/\r\n|\r|\n/).map((l) => `# ${l}`).join('\n')}\n`);
+  return [joinYaml(files), ...appendix].filter((t) => t !== '').join('');
 }
 
 export interface PanelBoundaryProps {

@@ -1,3 +1,6 @@
+import { AssertionsPanel } from '../panels/AssertionsPanel.tsx';
+import { TestsBadge } from '../panels/assertions/TestsBadge.tsx';
+import { ComparePanel } from '../panels/compare/ComparePanel.tsx';
 import { GeneratorSettings } from '../panels/GeneratorSettings.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { MatrixView } from '../panels/MatrixView.tsx';
@@ -8,7 +11,9 @@ const TABS: readonly { id: Panel; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'matrix', label: 'Matrix' },
   { id: 'probe', label: 'Probe' },
+  { id: 'tests', label: 'Tests' },
   { id: 'generate', label: 'Generate' },
+  { id: 'compare', label: 'Compare' },
 ];
 
 export function SidePanel() {
@@ -28,6 +33,7 @@ export function SidePanel() {
             data-testid={`tab.${tab.id}`}
           >
             {tab.label}
+            {tab.id === 'tests' ? <TestsBadge /> : null}
           </button>
         ))}
       </div>
@@ -38,6 +44,10 @@ export function SidePanel() {
           <MatrixView />
         ) : panel === 'probe' ? (
           <ProbePanel />
+        ) : panel === 'tests' ? (
+          <AssertionsPanel />
+        ) : panel === 'compare' ? (
+          <ComparePanel />
         ) : (
           <GeneratorSettings />
         )}

@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { findDemoScenario, findScenario, scenarios } from '../scenarios.ts';
 import { autosaveStatus } from '../store/autosave.ts';
-import { appStore, selectShowAllDenied, selectStale, selectTitle, useAppStore } from '../store/index.ts';
+import { appStore, selectPresentation, selectShowAllDenied, selectStale, selectTitle, useAppStore } from '../store/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { ShareDialog } from '../share/ShareDialog.tsx';
 import { hasWork, loadScenario, startNewWorkspace } from './workspace-actions.ts';
 
-type Dialog = 'new' | 'example' | 'export' | undefined;
+type Dialog = 'new' | 'example' | 'export' | 'share' | undefined;
 
 const selectCanUndo = (s: { pastStates: readonly unknown[] }) => s.pastStates.length > 0;
 const selectCanRedo = (s: { futureStates: readonly unknown[] }) => s.futureStates.length > 0;
@@ -20,6 +21,7 @@ export function TopBar() {
   const showAllDenied = useAppStore(selectShowAllDenied);
   const setShowAllDenied = useAppStore((s) => s.setShowAllDenied);
   const setImportOpen = useAppStore((s) => s.setImportOpen);
+  const presenting = useAppStore(selectPresentation);
   const canUndo = useStore(appStore.temporal, selectCanUndo);
   const canRedo = useStore(appStore.temporal, selectCanRedo);
   const notice = useStore(autosaveStatus, selectNotice);
@@ -55,6 +57,19 @@ export function TopBar() {
         </span>
       ) : null}
       <span className="spacer" />
+      <button type="button" onClick={() => appStore.getState().openGallery()} title="Lessons, examples, recipes and classic mistakes" data-testid="file.gallery">
+        Gallery
+      </button>
+      <button
+        type="button"
+        className="present-toggle"
+        aria-pressed={presenting}
+        onClick={() => appStore.getState().setPresentation(!presenting)}
+        title="Presentation mode: canvas and lesson only, in large type (P; Esc leaves)"
+        data-testid="view.present"
+      >
+        Present
+      </button>
       <label className="toggle">
         <input type="checkbox" checked={showAllDenied} onChange={(e) => setShowAllDenied(e.target.checked)} data-testid="toggle.denied" />
         Show all denied flows
@@ -79,6 +94,9 @@ export function TopBar() {
         </button>
         <button type="button" onClick={() => setDialog('export')} data-testid="file.export">
           Export…
+        </button>
+        <button type="button" onClick={() => setDialog('share')} title="A link that holds the whole workspace" data-testid="file.share">
+          Share…
         </button>
       </div>
       {dialog === 'new' ? (
@@ -115,6 +133,7 @@ export function TopBar() {
         </ConfirmDialog>
       ) : null}
       {dialog === 'export' ? <ExportDialog onClose={close} /> : null}
+      {dialog === 'share' ? <ShareDialog onClose={close} /> : null}
     </header>
   );
 }

@@ -41,7 +41,12 @@ function copyWithSelection(text: string): boolean {
 
 /** Offers `text` as a download named `fileName`. */
 export function downloadText(text: string, fileName: string, type = 'application/yaml'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+/** Offers `blob` (an image, a file) as a download named `fileName`. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

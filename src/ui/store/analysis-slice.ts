@@ -1,9 +1,18 @@
 /**
  * The core's answer for the current documents. When the text cannot be parsed at all, the last
- * good analysis stays on screen, marked stale, until the text parses again.
+ * good analysis of the same workspace stays on screen, marked stale, until the text parses again
+ * (after an import or a scenario replaced the files, what parsed of the new text is shown).
+ *
+ * Large workspaces (WORKER_MIN_CHARS and more) are analysed in a Web Worker when the analysis
+ * is requested (typing, import, undo): the page stays responsive, `progress` says how far it
+ * has got, a newer request or `cancelAnalysis` replaces it, and the last analysis stays on
+ * screen meanwhile. `analyzeNow` always analyses at once, in this thread (callers read the
+ * result right after, e.g. drawing).
  */
-import type { Issue } from '../../core/index.ts';
-import { analyzeFiles, type Analysis } from '../analysis.ts';
+import type { Issue, ManifestFile } from '../../core/index.ts';
+import { analysisFromData, analyzeFiles, type Analysis, type AnalysisData } from '../analysis.ts';
+import { DRAWING, type AnalysisProgress } from '../worker/progress.ts';
+import { createAnalysisRunner, createBrowserAnalysisWorker, type CreateAnalysisWorker } from '../worker/runner.ts';
 import type { SliceCreator } from './types.ts';
 
 export interface AnalysisSlice {
@@ -13,9 +22,47 @@ export interface AnalysisSlice {
   readonly issues: readonly Issue[];
   /** True while the current text has YAML errors and the canvas shows the last good state. */
   readonly stale: boolean;
+  /** How far the analysis running in the worker has got; undefined when none runs. */
+  readonly progress: AnalysisProgress | undefined;
+  /** The user cancelled the last analysis: `analysis` is older than the text until the next one. */
+  readonly analysisCancelled: boolean;
   /** Re-analyse after a short pause in typing. */
   scheduleAnalysis(): void;
+  /** Analyse the current files: at once when small, in the worker when large. */
+  requestAnalysis(): void;
+  /** Analyse the current files at once, in this thread, stopping any analysis in the worker. */
   analyzeNow(): void;
+  /** Stop the analysis running in the worker; the text and the last analysis stay. */
+  cancelAnalysis(): void;
+}
+
+/** Workspaces with at least this many characters are analysed in the worker (about 400 documents, 100 ms). */
+export const WORKER_MIN_CHARS = 200_000;
+
+export function needsWorker(files: readonly ManifestFile[]): boolean {
+  let chars = 0;
+  for (const f of files) chars += f.text.length;
+  return chars >= WORKER_MIN_CHARS;
+}
+
+/**
+ * Run after the browser has painted (so "Drawing" shows before the canvas takes the thread), or
+ * after 100 ms where no frame comes (a hidden tab).
+ */
+function afterPaint(run: () => void): void {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    setTimeout(run, 0);
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(start);
+  setTimeout(start, 100);
+}
+
+/** The app's worker where the platform has Web Workers (not in unit tests under Node). */
+function defaultWorker(): CreateAnalysisWorker | undefined {
+  return typeof Worker === 'undefined' ? undefined : createBrowserAnalysisWorker;
 }
 
 /** Codes meaning the text could not be read as YAML at all (as opposed to an invalid object). */
@@ -27,26 +74,94 @@ export function isUnparseable(issue: Issue): boolean {
 
 export const ANALYSIS_DELAY_MS = 250;
 
-export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return {
-    analysis: undefined,
-    issues: [],
-    stale: false,
-    scheduleAnalysis() {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        get().analyzeNow();
-      }, ANALYSIS_DELAY_MS);
-    },
-    analyzeNow() {
+/** The slice, with the worker to use for large inputs (none: always analyse at once). */
+export function createAnalysisSliceWith(createWorker: CreateAnalysisWorker | undefined = defaultWorker()): SliceCreator<AnalysisSlice> {
+  return (set, get) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const runner = createWorker ? createAnalysisRunner(createWorker) : undefined;
+    const clearTimer = () => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      const next = analyzeFiles(get().files);
+    };
+    /** Requests are numbered; an analysis is shown only when no later one has been. */
+    let requested = 0;
+    let shown = 0;
+    /** The workspace (`generation`) the analysis on screen belongs to. */
+    let shownGeneration = -1;
+    const apply = (next: Analysis, request: number, generation: number) => {
+      if (request < shown) return;
+      shown = request;
+      // A newer analysis may already be running in the worker: its progress stays on screen.
+      const progress = runner?.running ? get().progress : undefined;
       const broken = next.issues.some(isUnparseable);
-      if (broken && get().analysis) set({ issues: next.issues, stale: true });
-      else set({ analysis: next, issues: next.issues, stale: false });
-    },
+      // Keep the last good state only for the same workspace: after an import or a scenario
+      // replaced the files, the old workspace's canvas would be a different cluster.
+      if (broken && get().analysis && generation === shownGeneration) {
+        set({ issues: next.issues, stale: true, progress, analysisCancelled: false });
+      } else {
+        shownGeneration = generation;
+        set({ analysis: next, issues: next.issues, stale: false, progress, analysisCancelled: false });
+      }
+    };
+    /**
+     * Show "Drawing" for a frame, then build the evaluator and hand the analysis to the canvas
+     * (even when the text changed meanwhile: the newer analysis replaces it when it is done).
+     */
+    let drawing: number | undefined;
+    const finish = (files: readonly ManifestFile[], data: AnalysisData, request: number, generation: number) => {
+      drawing = request;
+      set({ progress: DRAWING });
+      afterPaint(() => {
+        if (drawing !== request) return; // cancelled before it could be drawn
+        drawing = undefined;
+        apply(analysisFromData(files, data), request, generation);
+      });
+    };
+    return {
+      analysis: undefined,
+      issues: [],
+      stale: false,
+      progress: undefined,
+      analysisCancelled: false,
+      scheduleAnalysis() {
+        clearTimer();
+        timer = setTimeout(() => {
+          timer = undefined;
+          get().requestAnalysis();
+        }, ANALYSIS_DELAY_MS);
+      },
+      requestAnalysis() {
+        const files = get().files;
+        if (!runner || !needsWorker(files)) {
+          get().analyzeNow();
+          return;
+        }
+        clearTimer();
+        const request = ++requested;
+        const generation = get().generation;
+        set({ progress: { phase: 'reading', text: 'Starting the analysis', fraction: 0 }, analysisCancelled: false });
+        runner.run(files, {
+          onProgress: (progress) => set({ progress }),
+          onDone: (data) => finish(files, data, request, generation),
+          onFailed: (message) => {
+            // The worker could not analyse it: fall back to this thread, which reports any problem as an issue.
+            console.warn(`analysis worker failed (${message}); analysing on the page instead`);
+            get().analyzeNow();
+          },
+        });
+      },
+      analyzeNow() {
+        clearTimer();
+        runner?.cancel();
+        apply(analyzeFiles(get().files), ++requested, get().generation);
+      },
+      cancelAnalysis() {
+        if (!runner?.running && get().progress === undefined) return;
+        clearTimer();
+        runner?.cancel();
+        drawing = undefined;
+        set({ progress: undefined, analysisCancelled: true });
+      },
+    };
   };
-};
+}

@@ -15,10 +15,11 @@ export const AUTOSAVE_KEY = 'netpol-canvas.workspace';
 export const AUTOSAVE_VERSION = 1;
 export const AUTOSAVE_DELAY_MS = 400;
 
-export type SavedState = DocumentState & Pick<AppState, 'activeFile'>;
+/** The document, the file shown, and the what-if baseline (saved, but never undone). */
+export type SavedState = DocumentState & Pick<AppState, 'activeFile' | 'baseline'>;
 
 export function pickSaved(state: AppState): SavedState {
-  return { ...pickDocument(state), activeFile: state.activeFile };
+  return { ...pickDocument(state), activeFile: state.activeFile, baseline: state.baseline };
 }
 
 /** Why saving failed, for a non-blocking notice ("Autosave off: <notice>"); undefined: all is well. */
@@ -64,6 +65,14 @@ export function checkSaved(value: unknown): Partial<SavedState> | undefined {
   if (typeof v['title'] === 'string') saved['title'] = v['title'];
   if (isPositions(v['positions'])) saved['positions'] = v['positions'];
   if (typeof v['activeFile'] === 'string') saved['activeFile'] = v['activeFile'];
+  const baseline = v['baseline'];
+  if (typeof baseline === 'object' && baseline !== null) {
+    const b = baseline as Record<string, unknown>;
+    const baseFiles = b['files'];
+    if (Array.isArray(baseFiles) && baseFiles.every(isFile) && typeof b['title'] === 'string' && typeof b['savedAt'] === 'number') {
+      saved['baseline'] = { files: baseFiles, title: b['title'], savedAt: b['savedAt'] };
+    }
+  }
   // What was drawn: the shapes are the core's; a save that is not even a list is dropped.
   if (isObjectArray(v['intents'])) saved['intents'] = v['intents'];
   const drawn = v['drawnExternals'];
@@ -168,7 +177,7 @@ export function createAutosaveStorage(): PersistStorage<SavedState> {
 }
 
 function sameSaved(a: SavedState, b: SavedState): boolean {
-  return a.activeFile === b.activeFile && DOCUMENT_KEYS.every((key) => a[key] === b[key]);
+  return a.activeFile === b.activeFile && a.baseline === b.baseline && DOCUMENT_KEYS.every((key) => a[key] === b[key]);
 }
 
 /** Whether the last hydration found a saved workspace (main.tsx then skips loading the demo). */

@@ -205,5 +205,5 @@ function afterStep(store: StoreApi<AppState>, before: AppState): void {
     patch.activeFile = state.files[state.files.length - 1]?.name ?? '';
   }
   if (Object.keys(patch).length > 0) store.setState(patch);
-  store.getState().analyzeNow();
+  store.getState().requestAnalysis();
 }

@@ -7,8 +7,11 @@
 import { temporal } from 'zundo';
 import { createStore, useStore } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { createAnalysisSlice } from './analysis-slice.ts';
+import { createAnalysisSliceWith } from './analysis-slice.ts';
+import type { CreateAnalysisWorker } from '../worker/runner.ts';
+import { createCompareSlice } from './compare-slice.ts';
 import { createDrawingSlice } from './drawing-slice.ts';
+import { createGuideSlice } from './guide-slice.ts';
 import { autosaveOptions } from './autosave.ts';
 import { bindHistory, createStepGrouper, historyOptions, type DocumentHistory, type GrouperClock } from './history.ts';
 import { createSelectionSlice } from './selection-slice.ts';
@@ -27,6 +30,8 @@ export interface AppStoreOptions {
   readonly autosave?: boolean;
   /** Time and task ends for grouping changes into undo steps (tests). */
   readonly clock?: GrouperClock;
+  /** The worker analysing large inputs (tests pass a fake; default: the app's, where Web Workers exist). */
+  readonly analysisWorker?: CreateAnalysisWorker;
 }
 
 export function createAppStore(options: AppStoreOptions = {}) {
@@ -36,10 +41,12 @@ export function createAppStore(options: AppStoreOptions = {}) {
       temporal(
         (...a) => ({
           ...createWorkspaceSlice(...a),
-          ...createAnalysisSlice(...a),
+          ...createAnalysisSliceWith(options.analysisWorker)(...a),
           ...createSelectionSlice(...a),
           ...createViewSlice(...a),
           ...createDrawingSlice(...a),
+          ...createCompareSlice(...a),
+          ...createGuideSlice(...a),
         }),
         historyOptions(grouper),
       ),
@@ -71,3 +78,9 @@ export const selectSidePanel = (s: AppState) => s.sidePanel;
 export const selectPositions = (s: AppState) => s.positions;
 export const selectYamlTarget = (s: AppState) => s.yamlTarget;
 export const selectImportOpen = (s: AppState) => s.importOpen;
+export const selectBaseline = (s: AppState) => s.baseline;
+export const selectFlowChanges = (s: AppState) => s.flowChanges;
+export const selectGuide = (s: AppState) => s.guide;
+export const selectPresentation = (s: AppState) => s.presentation;
+export const selectProgress = (s: AppState) => s.progress;
+export const selectAnalysisCancelled = (s: AppState) => s.analysisCancelled;

@@ -2,7 +2,7 @@
  * The user's documents: manifest files as text. Nothing here ever rewrites what the user typed;
  * every change of text schedules a new analysis.
  */
-import type { ManifestFile } from '../../core/index.ts';
+import { isFlowsFile, type ManifestFile } from '../../core/index.ts';
 import type { SliceCreator } from './types.ts';
 
 export interface WorkspaceSlice {
@@ -44,7 +44,8 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
   replaceFiles(files, title) {
     set({
       files: [...files],
-      activeFile: files[files.length - 1]?.name ?? '',
+      // Open on the last manifest (a scenario's policies), not on its expected flows.
+      activeFile: (files.filter((f) => !isFlowsFile(f.name)).at(-1) ?? files.at(-1))?.name ?? '',
       title,
       selection: null,
       generation: get().generation + 1,
@@ -55,7 +56,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
       generatorProblems: [],
       pendingRemoval: undefined,
     });
-    get().analyzeNow();
+    get().requestAnalysis();
   },
   addFiles(files) {
     const taken = new Set(get().files.map((f) => f.name));
@@ -65,6 +66,6 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
       return { name, text: f.text };
     });
     set({ files: [...get().files, ...added], activeFile: added[added.length - 1]?.name ?? get().activeFile });
-    get().analyzeNow();
+    get().requestAnalysis();
   },
 });

@@ -13,7 +13,7 @@ const NOTICE_MS = 6000;
 export function importNotice(read: ReadFiles): string | undefined {
   const skipped = read.skipped.length;
   if (read.files.length === 0) {
-    return skipped === 0 ? 'Nothing to import: no files were dropped.' : `Nothing imported: none of the ${skipped} dropped files is a .yaml, .yml or .json file.`;
+    return skipped === 0 ? 'Nothing to import: no files were dropped.' : `Nothing imported: none of the ${skipped} dropped files is a .yaml, .yml, .json or .flows file.`;
   }
   if (skipped === 0) return undefined;
   const first = read.skipped[0];
@@ -94,8 +94,8 @@ export function FileDrop() {
           <div className="file-drop-message">
             <strong>{dragging.add ? 'Drop to add these files to the scenario' : 'Drop to replace the scenario'}</strong>
             <span>
-              {dragging.add ? 'Release Shift to replace it instead.' : 'Hold Shift to add to it instead.'} Only .yaml, .yml and
-              .json files are read; folders are read with their subfolders.
+              {dragging.add ? 'Release Shift to replace it instead.' : 'Hold Shift to add to it instead.'} Only .yaml, .yml, .json
+              and .flows files are read; folders are read with their subfolders.
             </span>
           </div>
         </div>

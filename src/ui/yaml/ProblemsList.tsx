@@ -1,11 +1,13 @@
 /**
  * Every file's problems as `file:line:col severity code message`, errors first; objects of kinds
- * the simulation ignores are folded into one summary. Clicking a problem shows it in the editor.
+ * the simulation ignores are folded into one summary; then the lint's teaching warnings, each
+ * with its fix. Clicking a problem shows it in the editor.
  */
 import { memo, useMemo } from 'react';
-import type { Issue } from '../../core/index.ts';
+import { isLintWarning, type Issue } from '../../core/index.ts';
 import { appStore, selectIssues, useAppStore, type AppState } from '../store/index.ts';
-import { formatIgnoredSummary, formatWhere, groupProblems } from './problems.ts';
+import { selectLint } from './lint-problems.ts';
+import { formatIgnoredSummary, formatWhere, groupProblems, sortProblems } from './problems.ts';
 
 /** File names only: the list needs their order, not every keystroke's text. */
 const selectFileNames = (s: AppState) => s.files.map((f) => f.name).join('\n');
@@ -27,11 +29,17 @@ function ProblemRow({ issue, onShow }: { readonly issue: Issue; readonly onShow:
         data-file={issue.file}
         data-line={issue.line}
         data-column={issue.column}
-        title={issue.path ? `${issue.message} (${issue.path})` : issue.message}
+        data-lint={isLintWarning(issue) ? 'true' : undefined}
+        title={[issue.path ? `${issue.message} (${issue.path})` : issue.message, issue.fix ? `Fix: ${issue.fix}` : ''].filter(Boolean).join('\n')}
       >
         <span className="problem-where">{formatWhere(issue)}</span>{' '}
         <span className={`problem-severity ${issue.severity}`}>{issue.severity}</span>{' '}
         <code className="problem-code">{issue.code}</code> <span className="problem-message">{issue.message}</span>
+        {issue.fix ? (
+          <span className="problem-fix" data-testid="problem.fix">
+            <span className="problem-fix-label">Fix:</span> {issue.fix}
+          </span>
+        ) : null}
       </button>
     </li>
   );
@@ -39,9 +47,11 @@ function ProblemRow({ issue, onShow }: { readonly issue: Issue; readonly onShow:
 
 export const ProblemsList = memo(function ProblemsList({ onShow }: ProblemsListProps) {
   const issues = useAppStore(selectIssues);
+  const lint = useAppStore(selectLint);
   const fileNames = useAppStore(selectFileNames);
   // The texts are read when the issues change (to name ignored kinds), not on every keystroke.
   const groups = useMemo(() => groupProblems(issues, appStore.getState().files), [issues, fileNames]);
+  const lintRows = useMemo(() => sortProblems(lint, appStore.getState().files), [lint, fileNames]);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
 
@@ -57,7 +67,8 @@ export const ProblemsList = memo(function ProblemsList({ onShow }: ProblemsListP
         <p className="problems-empty" data-testid="problems.empty">
           No problems: every manifest was read cleanly.
         </p>
-      ) : (
+      ) : null}
+      {groups.listed.length === 0 && groups.ignored.issues.length === 0 && lintRows.length === 0 ? null : (
         <ul className="problems-list">
           {groups.listed.map((issue, i) => (
             <ProblemRow key={`${formatWhere(issue)}:${issue.code}:${i}`} issue={issue} onShow={onShow} />
@@ -72,6 +83,21 @@ export const ProblemsList = memo(function ProblemsList({ onShow }: ProblemsListP
                   ))}
                 </ul>
               </details>
+            </li>
+          ) : null}
+          {lintRows.length > 0 ? (
+            <li className="problems-lint" data-testid="problems.lint">
+              <h3 className="problems-subheading">
+                Lint
+                <span className="problems-counts">
+                  {lintRows.length} teaching warning{lintRows.length === 1 ? '' : 's'}: valid YAML that may not mean what it says
+                </span>
+              </h3>
+              <ul className="problems-list">
+                {lintRows.map((issue, i) => (
+                  <ProblemRow key={`${formatWhere(issue)}:${issue.code}:${i}`} issue={issue} onShow={onShow} />
+                ))}
+              </ul>
             </li>
           ) : null}
         </ul>

@@ -1,7 +1,8 @@
 /**
  * The core's issues as CodeMirror lint diagnostics: the underline runs from the issue's
  * line/column to its endLine/endColumn when the core knows them, else to the end of the line.
- * Issues are the core's values; nothing here parses the text.
+ * Issues are the core's values; nothing here parses the text. An issue with a fix (lint
+ * warnings) shows it on a line of its own in the tooltip.
  */
 import type { Diagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
@@ -42,7 +43,8 @@ export function issuesToDiagnostics(doc: Text, issues: readonly Issue[], file: s
   for (const issue of issues) {
     if (issue.file !== file) continue;
     const { from, to } = issueRange(doc, issue);
-    diagnostics.push({ from, to, severity: SEVERITY[issue.severity], source: issue.code, message: issue.message });
+    const message = issue.fix ? `${issue.message}\nFix: ${issue.fix}` : issue.message;
+    diagnostics.push({ from, to, severity: SEVERITY[issue.severity], source: issue.code, message });
   }
   return diagnostics;
 }

@@ -7,8 +7,10 @@
 import { setDiagnostics } from '@codemirror/lint';
 import { EditorState, Transaction, type StateEffect } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
+import { isFlowsFile } from '../../core/index.ts';
 import type { AppState, AppStore, YamlTarget } from '../store/index.ts';
 import { issuesToDiagnostics } from './diagnostics.ts';
+import { combineWithLint, selectLint } from './lint-problems.ts';
 import { editorExtensions, emptyWorkspace, fromStore } from './editor-extensions.ts';
 import { policyAtLine } from './policy-at-cursor.ts';
 import { lineEndOf, offsetOf } from './positions.ts';
@@ -32,6 +34,8 @@ export interface EditorMemory {
   readonly saved: Map<string, SavedEditor>;
   onUpdate: (update: ViewUpdate) => void;
   readonly extensions: ReturnType<typeof editorExtensions>;
+  /** The same, for `.flows` files. */
+  readonly flowsExtensions: ReturnType<typeof editorExtensions>;
 }
 
 export function createEditorMemory(): EditorMemory {
@@ -40,6 +44,7 @@ export function createEditorMemory(): EditorMemory {
     saved: new Map(),
     onUpdate: () => {},
     extensions: editorExtensions((update) => memory.onUpdate(update)),
+    flowsExtensions: editorExtensions((update) => memory.onUpdate(update), 'flows'),
   };
   return memory;
 }
@@ -56,6 +61,7 @@ export class YamlEditorController {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerPending = false;
   private cursorPolicy: string | undefined;
+  private readonly withLint = combineWithLint();
 
   constructor(
     private readonly host: HTMLElement,
@@ -105,7 +111,7 @@ export class YamlEditorController {
   // --- store → editor -------------------------------------------------------------------
 
   private onStore(next: AppState, prev: AppState): void {
-    let showIssues = next.issues !== prev.issues;
+    let showIssues = next.issues !== prev.issues || selectLint(next) !== selectLint(prev);
     if (next.generation !== prev.generation) {
       this.memory.saved.clear();
       this.memory.generation = next.generation;
@@ -131,7 +137,10 @@ export class YamlEditorController {
     if (text === undefined) {
       return { state: EditorState.create({ doc: '', extensions: [this.memory.extensions, emptyWorkspace] }), scroll: undefined };
     }
-    if (!saved) return { state: EditorState.create({ doc: text, extensions: this.memory.extensions }), scroll: undefined };
+    if (!saved) {
+      const extensions = isFlowsFile(file) ? this.memory.flowsExtensions : this.memory.extensions;
+      return { state: EditorState.create({ doc: text, extensions }), scroll: undefined };
+    }
     const change = minimalChange(saved.state.doc.toString(), text);
     if (!change) return saved;
     return { state: saved.state.update({ changes: change, annotations: fromStore.of(true) }).state, scroll: saved.scroll };
@@ -164,7 +173,8 @@ export class YamlEditorController {
   }
 
   private showIssues(): void {
-    const diagnostics = issuesToDiagnostics(this.view.state.doc, this.store.getState().issues, this.file);
+    const state = this.store.getState();
+    const diagnostics = issuesToDiagnostics(this.view.state.doc, this.withLint(state.issues, selectLint(state)), this.file);
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }
 

@@ -7,6 +7,7 @@ import { lintGutter } from '@codemirror/lint';
 import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, placeholder, type ViewUpdate } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
+import { flowsLanguage } from './flows-language.ts';
 import { revealFlash } from './reveal-flash.ts';
 
 /** Marks transactions that bring the editor up to date with the store (not typed by the user). */
@@ -23,15 +24,18 @@ const theme = EditorView.theme({
   '.cm-reveal-flash': { animation: `cm-reveal-flash 2s ease-out forwards` },
 });
 
-/** Extensions of an editable file; `onUpdate` receives every view update. */
-export function editorExtensions(onUpdate: (update: ViewUpdate) => void): Extension {
+/**
+ * Extensions of an editable file; `onUpdate` receives every view update. A `.flows` file
+ * (expected flows, plain lines) gets its own highlighting instead of the YAML language.
+ */
+export function editorExtensions(onUpdate: (update: ViewUpdate) => void, language: 'yaml' | 'flows' = 'yaml'): Extension {
   return [
     basicSetup,
-    yaml(),
+    language === 'yaml' ? yaml() : flowsLanguage,
     lintGutter(),
     revealFlash,
     theme,
-    EditorView.contentAttributes.of({ 'aria-label': 'YAML manifest' }),
+    EditorView.contentAttributes.of({ 'aria-label': language === 'yaml' ? 'YAML manifest' : 'Expected flows' }),
     EditorView.updateListener.of(onUpdate),
   ];
 }

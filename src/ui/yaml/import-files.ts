@@ -1,11 +1,12 @@
 /**
  * Reading the user's files into manifests for the workspace: picked files, a picked folder,
- * files or folders dropped on the window, and pasted text. Only .yaml, .yml and .json files are
- * read; their text is kept exactly as it is (the core reports what is wrong with it).
+ * files or folders dropped on the window, and pasted text. Only .yaml, .yml and .json files, and
+ * .flows files (expected flows), are read; their text is kept exactly as it is (the core reports
+ * what is wrong with it).
  */
 import type { ManifestFile } from '../../core/index.ts';
 
-export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
+export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json', '.flows'];
 
 /** Files bigger than this are not read (the core would refuse them anyway, at 10 MiB in total). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -48,7 +49,7 @@ export async function readManifestFiles(sources: readonly FileSource[]): Promise
   const skipped: SkippedFile[] = [];
   const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const source of sorted) {
-    if (!isManifestName(source.path)) skipped.push({ name: source.path, reason: 'not a .yaml, .yml or .json file' });
+    if (!isManifestName(source.path)) skipped.push({ name: source.path, reason: 'not a .yaml, .yml, .json or .flows file' });
     else if (source.size > MAX_FILE_BYTES) {
       skipped.push({ name: source.path, reason: `${formatBytes(source.size)} is more than the ${formatBytes(MAX_FILE_BYTES)} the editor reads` });
     } else if (files.length >= MAX_FILES) skipped.push({ name: source.path, reason: `more than ${MAX_FILES} files` });

@@ -4,9 +4,10 @@
  * dashed line with ⚠ and the side that refuses.
  *
  * DOM attributes: the edge object's `domAttributes` (`data-verdict`, `data-half-open`,
- * `data-selected`, set by graph.ts) are spread by React Flow onto the edge's wrapper `<g>`, the
- * element carrying `data-testid="rf__edge-<id>"`; the label (rendered elsewhere in the DOM by
- * EdgeLabelRenderer) repeats `data-verdict` and carries `data-testid="flow-label.<id>"`.
+ * `data-selected`, set by graph.ts; `data-change` and `data-ghost`, set by change-overlay.ts)
+ * are spread by React Flow onto the edge's wrapper `<g>`, the element carrying
+ * `data-testid="rf__edge-<id>"`; the label (rendered elsewhere in the DOM by EdgeLabelRenderer)
+ * repeats `data-verdict` and carries `data-testid="flow-label.<id>"`.
  */
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -14,7 +15,8 @@ import { selectOnCanvas } from '../select.ts';
 import type { FlowEdge } from '../types.ts';
 import { useRoute } from './routes-context.ts';
 
-export type FlowLook = 'allowed' | 'denied' | 'half-open';
+/** `partial`: a gathered flow (collapse.ts) that some of its workload pairs may open, not all. */
+export type FlowLook = 'allowed' | 'denied' | 'half-open' | 'partial';
 
 export function markerId(look: FlowLook): string {
   return `netpol-arrow-${look}`;
@@ -26,9 +28,10 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const route = useRoute(id);
   if (!route) return null;
   const { path, labelX, labelY, hideLabel, label } = route;
-  const look: FlowLook = data?.halfOpen ? 'half-open' : (data?.verdict ?? 'allowed');
+  const look: FlowLook = data?.halfOpen ? 'half-open' : data?.aggregate?.coverage === 'partial' ? 'partial' : (data?.verdict ?? 'allowed');
   const drawing = `${data?.drawnDenied ? ' flow-drawn-denied' : ''}${data?.undrawn ? ' flow-undrawn' : ''}`;
-  const emphasis = `${data?.emphasis ? ` emphasis-${data.emphasis}` : ''}${data?.open ? ' flow-open' : ''}${drawing}`;
+  const change = `${data?.change ? ` flow-change-${data.change}` : ''}${data?.ghost ? ' flow-ghost' : ''}`;
+  const emphasis = `${data?.emphasis ? ` emphasis-${data.emphasis}` : ''}${data?.open ? ' flow-open' : ''}${drawing}${change}`;
   return (
     <>
       <BaseEdge
@@ -45,7 +48,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--label-scale, 1))` }}
             title={data.title}
             data-testid={`flow-label.${id}`}
-            data-verdict={data.verdict}
+            data-verdict={data.aggregate?.coverage ?? data.verdict}
             onClick={() => selectOnCanvas({ kind: 'flow', source, target })}
           >
             {label}

@@ -2,6 +2,9 @@
  * Routes every drawn flow at once, so that labels can avoid each other and the nodes: each label
  * tries a few points along its curve and takes the first where it covers no node and no label
  * placed before it (or the least covered one). Pure, computed from node positions and sizes.
+ * Nodes and labels are kept in a grid index, so a label's search costs what lies near it.
+ * Above ROUTE_LABELS_LIMIT flows (a very large drawing) labels simply sit in the middle of their
+ * curve: placing thousands of them buys nothing a reader could use.
  */
 import type { CanvasNode, FlowEdge } from '../types.ts';
 import { flowGeometry, type FlowGeometry, type Rect } from './geometry.ts';
@@ -17,6 +20,8 @@ const BOLD_CHAR_WIDTH = 7.3;
 const LABEL_PADDING = 14;
 const LABEL_HEIGHT = 18;
 const MARGIN = 2;
+/** Above this many visible flows, labels are not moved out of each other's way. */
+export const ROUTE_LABELS_LIMIT = 400;
 
 export interface RoutedFlow extends FlowGeometry {
   /** The label as drawn: the full one, or the compact one where the full one found no room. */
@@ -66,8 +71,10 @@ export function routeFlows(nodes: readonly CanvasNode[], edges: readonly FlowEdg
     if (rect && node.type !== 'namespace') taken.add(rect);
   }
   const routes = new Map<string, RoutedFlow>();
+  const visible = edges.filter((e) => !e.hidden && rects.has(e.source) && rects.has(e.target));
+  if (visible.length > ROUTE_LABELS_LIMIT) return routeQuickly(visible, rects, routes);
   // Half-open and selected flows choose their label spot first: they matter most.
-  const order = [...edges].sort((a, b) => rank(a) - rank(b));
+  const order = visible.sort((a, b) => rank(a) - rank(b));
   for (const edge of order) {
     const from = rects.get(edge.source);
     const to = rects.get(edge.target);
@@ -111,6 +118,17 @@ export function routeFlows(nodes: readonly CanvasNode[], edges: readonly FlowEdg
     const hideLabel = crowded && Boolean(edge.data?.open) && !edge.selected;
     if (!hideLabel) taken.add(best.box);
     routes.set(edge.id, { ...best.geometry, label, crowded, hideLabel });
+  }
+  return routes;
+}
+
+/** Every label in the middle of its curve (see ROUTE_LABELS_LIMIT); default-allow flows' labels left out. */
+function routeQuickly(edges: readonly FlowEdge[], rects: ReadonlyMap<string, Rect>, routes: Map<string, RoutedFlow>): Map<string, RoutedFlow> {
+  for (const edge of edges) {
+    const twoWay = edge.data?.twoWay ?? false;
+    const geometry = flowGeometry(rects.get(edge.source)!, rects.get(edge.target)!, twoWay ? TWO_WAY_OFFSET : 0, twoWay ? TWO_WAY_SPOTS[0] : 0.5);
+    const label = edge.selected ? (edge.data?.label ?? '') : (edge.data?.compactLabel ?? edge.data?.label ?? '');
+    routes.set(edge.id, { ...geometry, label, crowded: false, hideLabel: Boolean(edge.data?.open) && !edge.selected });
   }
   return routes;
 }

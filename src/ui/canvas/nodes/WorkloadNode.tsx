@@ -40,6 +40,18 @@ export const WorkloadNodeView = memo(function WorkloadNodeView({ data, selected 
       <div className="wl-head">
         <span className="wl-name">{data.name}</span>
         <span className="wl-kind">{data.kindText}</span>
+        {data.lint ? (
+          <span
+            className="wl-lint"
+            role="note"
+            aria-label={`${data.lint.length} lint warning${data.lint.length === 1 ? '' : 's'}: ${data.lint.join(' ')}`}
+            data-testid="node.lint"
+            data-count={data.lint.length}
+            title={data.lint.join('\n\n')}
+          >
+            <span aria-hidden="true">⚠</span> {data.lint.length}
+          </span>
+        ) : null}
       </div>
       <ChipRows rows={data.labelRows} kind="label" />
       <ChipRows rows={data.portRows} kind="port" />

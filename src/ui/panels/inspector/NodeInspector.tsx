@@ -16,6 +16,7 @@ import {
 import type { Analysis } from '../../analysis.ts';
 import { locateUnit, sharedNamespaceOf, workloadMatrixOf } from '../matrix/workload-matrix.ts';
 import { displayName, isExternalId, labelOfExternalId, NAMESPACE_PREFIX, resolveNodeId, type ExternalEnd, type NodeRef } from './endpoints.ts';
+import { EditableLabels } from './EditableLabels.tsx';
 import { FlowLink, NodeLink, PolicyLink } from './links.tsx';
 import { peersOfUnit, type PeerPorts } from './peers.ts';
 
@@ -177,7 +178,7 @@ function WorkloadView({ node, ctx }: { readonly node: Extract<NodeRef, { kind: '
           <NodeLink id={`${NAMESPACE_PREFIX}${w.namespace}`} label={w.namespace} />
         </Field>
         <Field name="Labels">
-          <LabelChips labels={w.labels} />
+          <EditableLabels subject={{ kind: 'workload', id: w.id }} labels={w.labels} model={ctx.analysis.model} />
         </Field>
         <Field name="Ports">
           <PortsText ports={w.ports} />
@@ -212,7 +213,7 @@ function PodView({ node, ctx }: { readonly node: Extract<NodeRef, { kind: 'pod' 
           </Field>
         ) : null}
         <Field name="Labels">
-          <LabelChips labels={p.labels} />
+          <EditableLabels subject={{ kind: 'pod', id: p.id }} labels={p.labels} model={ctx.analysis.model} />
         </Field>
         <Field name="Ports">
           <PortsText ports={p.ports} />
@@ -240,7 +241,11 @@ function NamespaceView({ node, ctx }: { readonly node: Extract<NodeRef, { kind: 
       ) : null}
       <dl className="insp-fields">
         <Field name="Labels">
-          <LabelChips labels={node.namespace?.labels ?? { 'kubernetes.io/metadata.name': node.name }} />
+          <EditableLabels
+            subject={{ kind: 'namespace', name: node.name }}
+            labels={node.namespace?.labels ?? { 'kubernetes.io/metadata.name': node.name }}
+            model={ctx.analysis.model}
+          />
         </Field>
       </dl>
       <section className="insp-section">

@@ -1,0 +1,231 @@
+/**
+ * The work behind a graph with collapsed namespaces (collapse.ts) that does not depend on the
+ * view: every unit's end (itself, or its collapsed namespace), the flows between expanded
+ * workloads drawn by default, and every pair of ends gathered into one flow with its counts.
+ * Cached per matrix and set of collapsed namespaces; `viewFlows` then picks what a view draws
+ * (adding denied flows for "Show all denied flows" or a selection) without re-evaluating pairs.
+ */
+import { EMPTY_PORTS, formatPortSetShort, isEmptyPorts, unionPorts, type PortSet, type ReachabilityMatrix } from '../../core/index.ts';
+import { externalSides, type ExternalSet } from './external.ts';
+import { DENIED_LABEL, externalFlow, flowEdgeId, podFlow, showDenied, type FlowSpec } from './flows.ts';
+import { namespaceNodeId, type CanvasView } from './graph.ts';
+import type { FlowAggregate } from './types.ts';
+import { describeUnits, type CanvasSource, type UnitInfo } from './units.ts';
+
+/** Counts gathered for one edge between two ends. */
+interface Gathered {
+  pairs: number;
+  allowedPairs: number;
+  openPairs: number;
+  /** The distinct (interned) port sets allowed: few, so the union is taken once at the end. */
+  readonly ports: Set<PortSet>;
+}
+
+function gathered(): Gathered {
+  return { pairs: 0, allowedPairs: 0, openPairs: 0, ports: new Set() };
+}
+
+function coverageOf(g: Gathered): FlowAggregate['coverage'] {
+  if (g.allowedPairs === 0) return 'denied';
+  return g.allowedPairs === g.pairs ? 'allowed' : 'partial';
+}
+
+function pairsText(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'pair' : 'pairs'}`;
+}
+
+/** An edge's spec from what was gathered between two ends (`names` for the tooltip). */
+function gatheredFlow(source: string, target: string, g: Gathered, names: { from: string; to: string }): FlowSpec {
+  const coverage = coverageOf(g);
+  const ports = formatPortSetShort([...g.ports].reduce<PortSet>((all, p) => unionPorts(all, p), EMPTY_PORTS));
+  const count = coverage === 'partial' ? `${g.allowedPairs.toLocaleString('en-US')}/${pairsText(g.pairs)}` : pairsText(g.pairs);
+  const label = coverage === 'denied' ? `${DENIED_LABEL} ${count}` : `${count} · ${ports}`;
+  const openNote = g.openPairs > 0 ? ` ${g.openPairs.toLocaleString('en-US')} of them only because no policy isolates either side.` : '';
+  const title =
+    coverage === 'denied'
+      ? `${names.from} → ${names.to}: none of the ${pairsText(g.pairs)} of workloads may connect.`
+      : `${names.from} → ${names.to}: ${g.allowedPairs.toLocaleString('en-US')} of ${pairsText(g.pairs)} of workloads may connect, on ${ports}.${openNote}`;
+  return {
+    id: flowEdgeId(source, target),
+    source,
+    target,
+    data: {
+      verdict: coverage === 'denied' ? 'denied' : 'allowed',
+      halfOpen: false,
+      open: g.allowedPairs > 0 && g.openPairs === g.allowedPairs,
+      label,
+      compactLabel: coverage === 'denied' ? label : count,
+      title,
+      aggregate: { pairs: g.pairs, allowedPairs: g.allowedPairs, coverage },
+    },
+  };
+}
+
+/**
+ * What does not depend on the view (selection, toggles): the units, each unit's end, the flows
+ * between expanded workloads that are drawn by default, and every gathered pair of ends. Cached
+ * per matrix and set of collapsed namespaces, so that selecting a node costs little.
+ */
+export interface Gathering {
+  readonly units: readonly UnitInfo[];
+  readonly ends: readonly string[];
+  readonly endOf: Int32Array;
+  /** Indices of the units drawn as workloads. */
+  readonly expanded: readonly number[];
+  /** Allowed and half-open flows between expanded workloads. */
+  readonly unitFlows: readonly FlowSpec[];
+  /** Every gathered pair of ends (denied ones too: a selection may draw them). */
+  readonly gathered: readonly FlowSpec[];
+  readonly externalSets: readonly ExternalSet[];
+}
+
+const gatherings = new WeakMap<ReachabilityMatrix, { readonly key: string; readonly gathering: Gathering }>();
+
+export function gather(source: CanvasSource, matrix: ReachabilityMatrix, collapsed: ReadonlySet<string>): Gathering {
+  const key = [...collapsed].sort().join('\n');
+  const cached = gatherings.get(matrix);
+  if (cached && cached.key === key) return cached.gathering;
+  const units = describeUnits(source, matrix);
+  // Every unit's end: itself when its namespace is expanded, else its namespace's summary.
+  const ends: string[] = [];
+  const endIndex = new Map<string, number>();
+  const endOf = new Int32Array(units.length);
+  const expanded: number[] = [];
+  units.forEach((unit, i) => {
+    const id = collapsed.has(unit.namespace) ? namespaceNodeId(unit.namespace) : unit.id;
+    if (id === unit.id) expanded.push(i);
+    let index = endIndex.get(id);
+    if (index === undefined) {
+      index = ends.length;
+      ends.push(id);
+      endIndex.set(id, index);
+    }
+    endOf[i] = index;
+  });
+  const unitFlows: FlowSpec[] = [];
+  for (const s of expanded) {
+    for (const d of expanded) {
+      if (s === d) continue;
+      const from = units[s]!;
+      const to = units[d]!;
+      const data = podFlow(matrix, from, to, s, d);
+      if (data.verdict === 'allowed' || data.halfOpen) unitFlows.push({ id: flowEdgeId(from.id, to.id), source: from.id, target: to.id, data });
+    }
+  }
+  const gathering: Gathering = {
+    units,
+    ends,
+    endOf,
+    expanded,
+    unitFlows,
+    gathered: gatherPairs(matrix, units, endOf, ends),
+    externalSets: [],
+  };
+  const external = gatherExternal(matrix, units, endOf, ends);
+  const result = { ...gathering, gathered: [...gathering.gathered, ...external.flows], externalSets: external.sets };
+  gatherings.set(matrix, { key, gathering: result });
+  return result;
+}
+
+/** Every pair of units with an end in a collapsed namespace, gathered per (end, end). */
+function gatherPairs(matrix: ReachabilityMatrix, units: readonly UnitInfo[], endOf: Int32Array, ends: readonly string[]): FlowSpec[] {
+  const table: (Gathered | undefined)[][] = [];
+  const isExpanded = (i: number) => ends[endOf[i]!] === units[i]!.id;
+  for (let s = 0; s < units.length; s++) {
+    const a = endOf[s]!;
+    const sourceOpen = !units[s]!.egress.isolated;
+    const row = (table[a] ??= []);
+    const sExpanded = isExpanded(s);
+    for (let d = 0; d < units.length; d++) {
+      const b = endOf[d]!;
+      if (a === b || (sExpanded && isExpanded(d))) continue;
+      const g = (row[b] ??= gathered());
+      g.pairs++;
+      const connections = matrix.connections(s, d);
+      if (isEmptyPorts(connections)) continue;
+      g.allowedPairs++;
+      g.ports.add(connections);
+      if (sourceOpen && !units[d]!.ingress.isolated) g.openPairs++;
+    }
+  }
+  const flows: FlowSpec[] = [];
+  table.forEach((row, a) => {
+    row.forEach((g, b) => {
+      if (g) flows.push(gatheredFlow(ends[a]!, ends[b]!, g, { from: ends[a]!, to: ends[b]! }));
+    });
+  });
+  return flows;
+}
+
+/** Flows between external address sets and workloads, gathered per namespace where it is collapsed. */
+function gatherExternal(matrix: ReachabilityMatrix, units: readonly UnitInfo[], endOf: Int32Array, ends: readonly string[]) {
+  const sets = new Map<string, ExternalSet>();
+  const flows: FlowSpec[] = [];
+  const sides: ['ingress' | 'egress', ReachabilityMatrix['ingressFromExternal']][] = [
+    ['ingress', matrix.ingressFromExternal],
+    ['egress', matrix.egressToExternal],
+  ];
+  for (const [direction, entries] of sides) {
+    for (const side of externalSides(entries, units.length)) {
+      const perEnd = new Map<number, Gathered>();
+      const single: FlowSpec[] = [];
+      let anyAllowed = false;
+      units.forEach((unit, u) => {
+        if (!unit[direction].isolated) return;
+        if (ends[endOf[u]!] === unit.id) {
+          // An expanded workload: its own flow, as buildCanvasGraph draws it.
+          const { id, source, target, allowed, data } = externalFlow(side.set, unit, direction, side.connections(u));
+          anyAllowed ||= allowed;
+          single.push({ id, source, target, data });
+          return;
+        }
+        const g = perEnd.get(endOf[u]!) ?? gathered();
+        perEnd.set(endOf[u]!, g);
+        g.pairs++;
+        const ports = side.connections(u);
+        if (isEmptyPorts(ports)) return;
+        g.allowedPairs++;
+        g.ports.add(ports);
+      });
+      if (!anyAllowed && ![...perEnd.values()].some((g) => g.allowedPairs > 0)) continue;
+      sets.set(side.set.id, side.set);
+      flows.push(...single);
+      for (const [end, g] of perEnd) {
+        const id = ends[end]!;
+        const [source, target] = direction === 'ingress' ? [side.set.id, id] : [id, side.set.id];
+        const names = direction === 'ingress' ? { from: side.set.label, to: id } : { from: id, to: side.set.label };
+        flows.push(gatheredFlow(source, target, g, names));
+      }
+    }
+  }
+  return { sets: [...sets.values()], flows };
+}
+
+/** The flows the view draws: those drawn by default, plus the denied ones it asks for. */
+export function viewFlows(matrix: ReachabilityMatrix, g: Gathering, view: CanvasView): FlowSpec[] {
+  const flows: FlowSpec[] = [...g.unitFlows];
+  const { units } = g;
+  const deniedPair = (s: number, d: number) => {
+    const data = podFlow(matrix, units[s]!, units[d]!, s, d);
+    if (data.verdict === 'denied' && !data.halfOpen) flows.push({ id: flowEdgeId(units[s]!.id, units[d]!.id), source: units[s]!.id, target: units[d]!.id, data });
+  };
+  const index = new Map(g.expanded.map((i) => [units[i]!.id, i]));
+  if (view.showAllDenied) {
+    for (const s of g.expanded) for (const d of g.expanded) if (s !== d) deniedPair(s, d);
+  } else if (view.selection?.kind === 'node' && index.has(view.selection.id)) {
+    const selected = index.get(view.selection.id)!;
+    for (const other of g.expanded) {
+      if (other === selected) continue;
+      deniedPair(selected, other);
+      deniedPair(other, selected);
+    }
+  } else if (view.selection?.kind === 'flow') {
+    const s = index.get(view.selection.source);
+    const d = index.get(view.selection.target);
+    if (s !== undefined && d !== undefined && s !== d) deniedPair(s, d);
+  }
+  for (const flow of g.gathered) {
+    if (flow.data.verdict === 'allowed' || showDenied(view, flow.source, flow.target)) flows.push(flow);
+  }
+  return flows;
+}
