@@ -58,6 +58,11 @@ test('a guided lesson: predict, reveal with the reasons for a wrong guess, step 
   await expect(guide.progress).toHaveText(/Step 1 of \d+/);
   await expect(guide.score).toContainText('2 of 3 right');
 
+  // A reload mid-lesson comes back to the same step, with that step's verdicts.
+  await page.reload();
+  await expect(guide.progress).toHaveText(/Step 1 of \d+/);
+  await expect.poll(() => guide.allowed('shop/frontend', 'shop/backend', 8080)).toBe(false);
+
   // Presentation mode: P hides the YAML pane and the side panel; the canvas and the guide stay; Esc leaves it.
   await guide.pressOutsideEditors('p');
   await expect(guide.yamlColumn).toBeHidden();

@@ -69,7 +69,7 @@ test.describe('Undo, autosave and starting over', () => {
     expect(await shell.yaml()).toBe(edited);
     await expect(yaml.content).toContainText('app: frontend-restored');
 
-    await shell.chooseExample('seed-2-deny-all-ingress');
+    await shell.chooseExample('seed-2-deny-all-ingress', { confirm: true });
     const title = await shell.title.textContent();
     const example = await shell.yaml();
     expect(example).not.toBe(edited);
@@ -81,7 +81,7 @@ test.describe('Undo, autosave and starting over', () => {
     await expect(shell.undoButton).toBeDisabled();
   });
 
-  test('New asks first; Cancel keeps the work, Discard clears it; Reset to example brings the demo back', async ({ page }) => {
+  test('New asks first; Cancel keeps the work, Discard clears it; the gallery brings the demo back', async ({ page }) => {
     const shell = new ShellPage(page);
     await shell.open();
     const demo = await shell.yaml();
@@ -115,7 +115,7 @@ test.describe('Undo, autosave and starting over', () => {
     await shell.redoButton.click();
     await expect.poll(async () => (await shell.yaml()).trim()).toBe('');
 
-    await shell.chooseExample('seed-all');
+    await shell.chooseExample('seed-all', { confirm: false });
     await expect.poll(() => shell.yaml()).toBe(demo);
     await expect(shell.title).toHaveText(demoTitle ?? '');
     await expect(page.getByTestId('rf__node-default/frontend')).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { EDITOR_URL } from './editor-url.ts';
+import { GalleryPage } from './gallery-page.ts';
 
 /** The top bar's history and file commands, and the dialogs they open (confirm, export). */
 export class ShellPage {
@@ -7,7 +8,6 @@ export class ShellPage {
   readonly undoButton: Locator;
   readonly redoButton: Locator;
   readonly newButton: Locator;
-  readonly exampleButton: Locator;
   readonly exportButton: Locator;
   readonly confirm: Locator;
   readonly exportDialog: Locator;
@@ -19,7 +19,6 @@ export class ShellPage {
     this.undoButton = page.getByTestId('history.undo');
     this.redoButton = page.getByTestId('history.redo');
     this.newButton = page.getByTestId('file.new');
-    this.exampleButton = page.getByTestId('file.example');
     this.exportButton = page.getByTestId('file.export');
     this.confirm = page.getByTestId('confirm.dialog');
     this.exportDialog = page.getByTestId('export.dialog');
@@ -52,12 +51,18 @@ export class ShellPage {
     await this.page.keyboard.press('Control+Shift+z');
   }
 
-  async chooseExample(id: string): Promise<void> {
-    await this.exampleButton.click();
-    await expect(this.confirm).toBeVisible();
-    await this.confirm.getByTestId('file.example-choice').selectOption(id);
-    await this.confirm.getByTestId('confirm.ok').click();
+
+  /** Replaces the workspace with a bundled scenario from the gallery; `confirm` when it will ask first (the user's own work). */
+  async chooseExample(id: string, { confirm }: { confirm: boolean }): Promise<void> {
+    const gallery = new GalleryPage(this.page);
+    await gallery.openFromMenu();
+    await gallery.openScenario(id);
+    if (confirm) {
+      await expect(this.confirm).toBeVisible();
+      await this.confirm.getByTestId('confirm.ok').click();
+    }
     await expect(this.confirm).toBeHidden();
+    await expect(gallery.dialog).toBeHidden();
   }
 
   async openExport(): Promise<void> {

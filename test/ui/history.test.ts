@@ -193,7 +193,7 @@ describe('createStepGrouper', () => {
 });
 
 describe('autosave shape', () => {
-  it('saves the document, the file shown and the what-if baseline, nothing else', () => {
+  it('saves the document, the file shown, the what-if baseline and the place in a lesson, nothing else', () => {
     const { store } = setup();
     expect(Object.keys(pickSaved(store.getState())).sort()).toEqual([
       'activeFile',
@@ -201,10 +201,17 @@ describe('autosave shape', () => {
       'drawnExternals',
       'files',
       'generatorSettings',
+      'guide',
       'intents',
       'positions',
       'title',
     ]);
+  });
+  it('keeps a lesson step only when it is a whole number', () => {
+    const files = [{ name: 'a', text: '' }];
+    expect(checkSaved({ files, guide: { scenarioId: 'lesson-default-deny', step: 3 } })?.guide).toEqual({ scenarioId: 'lesson-default-deny', step: 3 });
+    expect(checkSaved({ files, guide: { scenarioId: 'lesson-default-deny', step: 1.5 } })?.guide).toBeUndefined();
+    expect(checkSaved({ files, guide: { scenarioId: 7, step: 1 } })?.guide).toBeUndefined();
   });
   it('ignores a damaged save', () => {
     expect(checkSaved(null)).toBeUndefined();

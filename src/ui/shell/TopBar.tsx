@@ -1,15 +1,14 @@
 import './shell.css';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { findDemoScenario, findScenario, scenarios } from '../scenarios.ts';
 import { autosaveStatus } from '../store/autosave.ts';
 import { appStore, selectPresentation, selectShowAllDenied, selectStale, selectTitle, useAppStore } from '../store/index.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { ShareDialog } from '../share/ShareDialog.tsx';
-import { hasWork, loadScenario, startNewWorkspace } from './workspace-actions.ts';
+import { hasWork, startNewWorkspace } from './workspace-actions.ts';
 
-type Dialog = 'new' | 'example' | 'export' | 'share' | undefined;
+type Dialog = 'new' | 'export' | 'share' | undefined;
 
 const selectCanUndo = (s: { pastStates: readonly unknown[] }) => s.pastStates.length > 0;
 const selectCanRedo = (s: { futureStates: readonly unknown[] }) => s.futureStates.length > 0;
@@ -26,17 +25,11 @@ export function TopBar() {
   const canRedo = useStore(appStore.temporal, selectCanRedo);
   const notice = useStore(autosaveStatus, selectNotice);
   const [dialog, setDialog] = useState<Dialog>(undefined);
-  const [example, setExample] = useState(() => findDemoScenario().id);
   const close = () => setDialog(undefined);
 
   const askNew = () => {
     if (hasWork(appStore)) setDialog('new');
     else startNewWorkspace(appStore);
-  };
-  const loadExample = () => {
-    const scenario = findScenario(example);
-    if (scenario) loadScenario(appStore, scenario);
-    close();
   };
 
   return (
@@ -86,9 +79,6 @@ export function TopBar() {
         <button type="button" onClick={askNew} title="Start an empty workspace" data-testid="file.new">
           New
         </button>
-        <button type="button" onClick={() => setDialog('example')} title="Replace the workspace with a bundled example" data-testid="file.example">
-          Reset to example…
-        </button>
         <button type="button" onClick={() => setImportOpen(true)} data-testid="import.open">
           Import…
         </button>
@@ -110,27 +100,6 @@ export function TopBar() {
           }}
           onCancel={close}
         />
-      ) : null}
-      {dialog === 'example' ? (
-        <ConfirmDialog
-          title="Discard the current work?"
-          message="The workspace is replaced by the example you choose (Undo brings the current work back)."
-          confirmLabel="Discard and load example"
-          onConfirm={loadExample}
-          onCancel={close}
-        >
-          <label className="example-choice">
-            <span>Example</span>
-            <select value={example} onChange={(e) => setExample(e.target.value)} data-testid="file.example-choice">
-              {scenarios.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <p className="example-summary">{findScenario(example)?.summary}</p>
-        </ConfirmDialog>
       ) : null}
       {dialog === 'export' ? <ExportDialog onClose={close} /> : null}
       {dialog === 'share' ? <ShareDialog onClose={close} /> : null}

@@ -15,11 +15,14 @@ export const AUTOSAVE_KEY = 'netpol-canvas.workspace';
 export const AUTOSAVE_VERSION = 1;
 export const AUTOSAVE_DELAY_MS = 400;
 
-/** The document, the file shown, and the what-if baseline (saved, but never undone). */
-export type SavedState = DocumentState & Pick<AppState, 'activeFile' | 'baseline'>;
+/**
+ * The document, the file shown, the what-if baseline and the place in a guided lesson (saved, but
+ * never undone: a reload mid-lesson comes back to the same step).
+ */
+export type SavedState = DocumentState & Pick<AppState, 'activeFile' | 'baseline' | 'guide'>;
 
 export function pickSaved(state: AppState): SavedState {
-  return { ...pickDocument(state), activeFile: state.activeFile, baseline: state.baseline };
+  return { ...pickDocument(state), activeFile: state.activeFile, baseline: state.baseline, guide: state.guide };
 }
 
 /** Why saving failed, for a non-blocking notice ("Autosave off: <notice>"); undefined: all is well. */
@@ -71,6 +74,14 @@ export function checkSaved(value: unknown): Partial<SavedState> | undefined {
     const baseFiles = b['files'];
     if (Array.isArray(baseFiles) && baseFiles.every(isFile) && typeof b['title'] === 'string' && typeof b['savedAt'] === 'number') {
       saved['baseline'] = { files: baseFiles, title: b['title'], savedAt: b['savedAt'] };
+    }
+  }
+  const guide = v['guide'];
+  if (typeof guide === 'object' && guide !== null) {
+    const g = guide as Record<string, unknown>;
+    const step = g['step'];
+    if (typeof g['scenarioId'] === 'string' && typeof step === 'number' && Number.isInteger(step) && step >= 0) {
+      saved['guide'] = { scenarioId: g['scenarioId'], step };
     }
   }
   // What was drawn: the shapes are the core's; a save that is not even a list is dropped.

@@ -7,7 +7,8 @@
  * learner's own edits are never lost: Undo brings them back), keeps the canvas layout, and marks
  * the flows that became allowed or denied. Before a step that asks for predictions is shown, the
  * learner guesses (a `prediction` round); revealing it applies the step and scores the guesses.
- * None of this is in the document history or the autosave: it is how the user is looking.
+ * None of this is in the document history; the autosave keeps only `guide` (the lesson and step), so a
+ * reload mid-lesson comes back to the same step.
  */
 import type { ManifestFile } from '../../core/index.ts';
 import type { Analysis } from '../analysis.ts';
