@@ -16,9 +16,9 @@ const SVG_DATA_PREFIX = 'data:image/svg+xml;charset=utf-8,';
 
 export type CaptureResult = { readonly ok: true; readonly blob: Blob } | { readonly ok: false; readonly message: string };
 
-/** Interactive bits that mean nothing in a picture (connection handles). */
+/** Interactive bits that mean nothing in a picture (connection handles, expand/collapse buttons). */
 function keepInImage(node: HTMLElement): boolean {
-  return !(node instanceof Element && node.classList.contains('react-flow__handle'));
+  return !(node instanceof Element && (node.classList.contains('react-flow__handle') || node.tagName === 'BUTTON'));
 }
 
 /**
