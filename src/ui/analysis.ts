@@ -11,6 +11,7 @@
  */
 import {
   checkFlowsFiles,
+  countMatrixFlows,
   createEvaluator,
   importManifests,
   isFlowsFile,
@@ -19,6 +20,7 @@ import {
   type ClusterModel,
   type Evaluator,
   type FlowAssertionResult,
+  type FlowCounts,
   type Issue,
   type LintWarning,
   type ManifestFile,
@@ -35,6 +37,8 @@ export interface Analysis {
   readonly matrix: ReachabilityMatrix;
   /** The workload-granularity matrix, when computed with the analysis (else the canvas computes it). */
   readonly workloadMatrix?: ReachabilityMatrix;
+  /** Flow counts over every ordered pair of workloads, computed with the analysis (else from the workload matrix). */
+  readonly workloadFlows?: FlowCounts;
   /** The expected flows of the workspace's `.flows` files, checked (plain data). */
   readonly assertions: readonly FlowAssertionResult[];
   /** Teaching warnings about the policies (docs/lint.md), positioned in the files (plain data). */
@@ -47,6 +51,8 @@ export interface AnalysisData {
   readonly issues: readonly Issue[];
   readonly matrix: MatrixData;
   readonly workloadMatrix: MatrixData;
+  /** The Inspector overview's counts (every pair of workloads: too many to count while rendering). */
+  readonly workloadFlows: FlowCounts;
   readonly assertions: readonly FlowAssertionResult[];
   readonly lint: readonly LintWarning[];
 }
@@ -59,11 +65,12 @@ export function computeAnalysisData(files: readonly ManifestFile[], report?: Pro
   const matrix = evaluator.matrixData({ granularity: 'pod' });
   report?.(evaluatingProgress(model.workloads.length, 'workloads'));
   const workloadMatrix = evaluator.matrixData({ granularity: 'workload' });
+  const workloadFlows = countMatrixFlows(workloadMatrix);
   report?.(CHECKING);
   const flows = checkFlowsFiles(files, model, evaluator);
   const issues = flows.issues.length === 0 ? importIssues : [...importIssues, ...flows.issues];
   const lint = lintCluster(model, evaluator, { files: files.filter((f) => !isFlowsFile(f.name)) });
-  return { model, issues, matrix, workloadMatrix, assertions: flows.results, lint };
+  return { model, issues, matrix, workloadMatrix, workloadFlows, assertions: flows.results, lint };
 }
 
 /** The analysis with its evaluator and matrices, from the data (building the evaluator is cheap). */
@@ -76,6 +83,7 @@ export function analysisFromData(files: readonly ManifestFile[], data: AnalysisD
     evaluator,
     matrix: matrixFromData(data.matrix),
     workloadMatrix: matrixFromData(data.workloadMatrix),
+    workloadFlows: data.workloadFlows,
     assertions: data.assertions,
     lint: data.lint,
   };

@@ -322,7 +322,7 @@ function CanvasView() {
   return (
     <div
       ref={wrapper}
-      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${zoomedOut && edges.length > FAR_EDGES_ABOVE ? ' flows-far' : ''}${stale ? ' is-stale' : ''}`}
+      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${zoomedOut && edges.length > FAR_EDGES_ABOVE ? ' flows-far' : ''}${stale ? ' is-stale' : ''}${wide ? ' is-wide' : ''}`}
       style={{ '--label-scale': labelScale } as CSSProperties}
       data-testid="canvas"
       data-layout={rendered ? 'done' : 'pending'}

@@ -30,21 +30,24 @@ function coverageOf(g: Gathered): FlowAggregate['coverage'] {
   return g.allowedPairs === g.pairs ? 'allowed' : 'partial';
 }
 
+/** `1,234`: one formatter for every count (toLocaleString builds one per call, thousands of times at scale). */
+const formatCount = new Intl.NumberFormat('en-US').format;
+
 function pairsText(n: number): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? 'pair' : 'pairs'}`;
+  return `${formatCount(n)} ${n === 1 ? 'pair' : 'pairs'}`;
 }
 
 /** An edge's spec from what was gathered between two ends (`names` for the tooltip). */
 function gatheredFlow(source: string, target: string, g: Gathered, names: { from: string; to: string }): FlowSpec {
   const coverage = coverageOf(g);
   const ports = formatPortSetShort([...g.ports].reduce<PortSet>((all, p) => unionPorts(all, p), EMPTY_PORTS));
-  const count = coverage === 'partial' ? `${g.allowedPairs.toLocaleString('en-US')}/${pairsText(g.pairs)}` : pairsText(g.pairs);
+  const count = coverage === 'partial' ? `${formatCount(g.allowedPairs)}/${pairsText(g.pairs)}` : pairsText(g.pairs);
   const label = coverage === 'denied' ? `${DENIED_LABEL} ${count}` : `${count} · ${ports}`;
-  const openNote = g.openPairs > 0 ? ` ${g.openPairs.toLocaleString('en-US')} of them only because no policy isolates either side.` : '';
+  const openNote = g.openPairs > 0 ? ` ${formatCount(g.openPairs)} of them only because no policy isolates either side.` : '';
   const title =
     coverage === 'denied'
       ? `${names.from} → ${names.to}: none of the ${pairsText(g.pairs)} of workloads may connect.`
-      : `${names.from} → ${names.to}: ${g.allowedPairs.toLocaleString('en-US')} of ${pairsText(g.pairs)} of workloads may connect, on ${ports}.${openNote}`;
+      : `${names.from} → ${names.to}: ${formatCount(g.allowedPairs)} of ${pairsText(g.pairs)} of workloads may connect, on ${ports}.${openNote}`;
   return {
     id: flowEdgeId(source, target),
     source,
@@ -130,22 +133,28 @@ export function gather(source: CanvasSource, matrix: ReachabilityMatrix, collaps
 /** Every pair of units with an end in a collapsed namespace, gathered per (end, end). */
 function gatherPairs(matrix: ReachabilityMatrix, units: readonly UnitInfo[], endOf: Int32Array, ends: readonly string[]): FlowSpec[] {
   const table: (Gathered | undefined)[][] = [];
-  const isExpanded = (i: number) => ends[endOf[i]!] === units[i]!.id;
+  // The units of each end (an expanded workload is the only unit of its end), visited end by end.
+  const membersOf: number[][] = ends.map(() => []);
+  units.forEach((_, i) => membersOf[endOf[i]!]!.push(i));
+  const expandedEnd = ends.map((id, b) => membersOf[b]!.length === 1 && units[membersOf[b]![0]!]!.id === id);
+  const ingressOpen = units.map((u) => !u.ingress.isolated);
   for (let s = 0; s < units.length; s++) {
     const a = endOf[s]!;
     const sourceOpen = !units[s]!.egress.isolated;
     const row = (table[a] ??= []);
-    const sExpanded = isExpanded(s);
-    for (let d = 0; d < units.length; d++) {
-      const b = endOf[d]!;
-      if (a === b || (sExpanded && isExpanded(d))) continue;
+    const sExpanded = expandedEnd[a]!;
+    for (let b = 0; b < ends.length; b++) {
+      if (a === b || (sExpanded && expandedEnd[b])) continue;
+      const members = membersOf[b]!;
       const g = (row[b] ??= gathered());
-      g.pairs++;
-      const connections = matrix.connections(s, d);
-      if (isEmptyPorts(connections)) continue;
-      g.allowedPairs++;
-      g.ports.add(connections);
-      if (sourceOpen && !units[d]!.ingress.isolated) g.openPairs++;
+      g.pairs += members.length;
+      for (const d of members) {
+        const connections = matrix.connections(s, d);
+        if (isEmptyPorts(connections)) continue;
+        g.allowedPairs++;
+        g.ports.add(connections);
+        if (sourceOpen && ingressOpen[d]) g.openPairs++;
+      }
     }
   }
   const flows: FlowSpec[] = [];

@@ -5,6 +5,7 @@
  */
 import { memo, useMemo } from 'react';
 import { isLintWarning, type Issue } from '../../core/index.ts';
+import { useProgressiveCount } from '../shell/progressive.ts';
 import { appStore, selectIssues, useAppStore, type AppState } from '../store/index.ts';
 import { selectLint } from './lint-problems.ts';
 import { formatIgnoredSummary, formatWhere, groupProblems, sortProblems } from './problems.ts';
@@ -52,6 +53,9 @@ export const ProblemsList = memo(function ProblemsList({ onShow }: ProblemsListP
   // The texts are read when the issues change (to name ignored kinds), not on every keystroke.
   const groups = useMemo(() => groupProblems(issues, appStore.getState().files), [issues, fileNames]);
   const lintRows = useMemo(() => sortProblems(lint, appStore.getState().files), [lint, fileNames]);
+  // Thousands of rows in a large cluster: drawn a part at a time (shell/progressive.ts).
+  const listedShown = useProgressiveCount(groups.listed);
+  const lintShown = useProgressiveCount(lintRows);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
 
@@ -70,7 +74,7 @@ export const ProblemsList = memo(function ProblemsList({ onShow }: ProblemsListP
       ) : null}
       {groups.listed.length === 0 && groups.ignored.issues.length === 0 && lintRows.length === 0 ? null : (
         <ul className="problems-list">
-          {groups.listed.map((issue, i) => (
+          {groups.listed.slice(0, listedShown).map((issue, i) => (
             <ProblemRow key={`${formatWhere(issue)}:${issue.code}:${i}`} issue={issue} onShow={onShow} />
           ))}
           {groups.ignored.issues.length > 0 ? (
@@ -94,7 +98,7 @@ export const ProblemsList = memo(function ProblemsList({ onShow }: ProblemsListP
                 </span>
               </h3>
               <ul className="problems-list">
-                {lintRows.map((issue, i) => (
+                {lintRows.slice(0, lintShown).map((issue, i) => (
                   <ProblemRow key={`${formatWhere(issue)}:${issue.code}:${i}`} issue={issue} onShow={onShow} />
                 ))}
               </ul>

@@ -11,7 +11,7 @@ import { isFlowsFile } from '../../core/index.ts';
 import type { AppState, AppStore, YamlTarget } from '../store/index.ts';
 import { issuesToDiagnostics } from './diagnostics.ts';
 import { combineWithLint, selectLint } from './lint-problems.ts';
-import { editorExtensions, emptyWorkspace, fromStore } from './editor-extensions.ts';
+import { editorExtensions, emptyWorkspace, fromStore, PLAIN_ABOVE_CHARS } from './editor-extensions.ts';
 import { policyAtLine } from './policy-at-cursor.ts';
 import { lineEndOf, offsetOf } from './positions.ts';
 import { FLASH_MS, flashLines } from './reveal-flash.ts';
@@ -36,6 +36,8 @@ export interface EditorMemory {
   readonly extensions: ReturnType<typeof editorExtensions>;
   /** The same, for `.flows` files. */
   readonly flowsExtensions: ReturnType<typeof editorExtensions>;
+  /** The same, for YAML files too large to highlight (PLAIN_ABOVE_CHARS). */
+  readonly largeExtensions: ReturnType<typeof editorExtensions>;
 }
 
 export function createEditorMemory(): EditorMemory {
@@ -45,6 +47,7 @@ export function createEditorMemory(): EditorMemory {
     onUpdate: () => {},
     extensions: editorExtensions((update) => memory.onUpdate(update)),
     flowsExtensions: editorExtensions((update) => memory.onUpdate(update), 'flows'),
+    largeExtensions: editorExtensions((update) => memory.onUpdate(update), 'large-yaml'),
   };
   return memory;
 }
@@ -138,7 +141,11 @@ export class YamlEditorController {
       return { state: EditorState.create({ doc: '', extensions: [this.memory.extensions, emptyWorkspace] }), scroll: undefined };
     }
     if (!saved) {
-      const extensions = isFlowsFile(file) ? this.memory.flowsExtensions : this.memory.extensions;
+      const extensions = isFlowsFile(file)
+        ? this.memory.flowsExtensions
+        : text.length > PLAIN_ABOVE_CHARS
+          ? this.memory.largeExtensions
+          : this.memory.extensions;
       return { state: EditorState.create({ doc: text, extensions }), scroll: undefined };
     }
     const change = minimalChange(saved.state.doc.toString(), text);

@@ -25,17 +25,25 @@ const theme = EditorView.theme({
 });
 
 /**
- * Extensions of an editable file; `onUpdate` receives every view update. A `.flows` file
- * (expected flows, plain lines) gets its own highlighting instead of the YAML language.
+ * Above this many characters a YAML file is edited as plain text (no syntax highlighting or
+ * folding): parsing a file of megabytes costs the page half a second while a large cluster is
+ * drawn. Everything else (editing, search, undo, problem markers) stays.
  */
-export function editorExtensions(onUpdate: (update: ViewUpdate) => void, language: 'yaml' | 'flows' = 'yaml'): Extension {
+export const PLAIN_ABOVE_CHARS = 1_000_000;
+
+/**
+ * Extensions of an editable file; `onUpdate` receives every view update. A `.flows` file
+ * (expected flows, plain lines) gets its own highlighting instead of the YAML language; a very
+ * large YAML file (`large-yaml`, see PLAIN_ABOVE_CHARS) none.
+ */
+export function editorExtensions(onUpdate: (update: ViewUpdate) => void, language: 'yaml' | 'large-yaml' | 'flows' = 'yaml'): Extension {
   return [
     basicSetup,
-    language === 'yaml' ? yaml() : flowsLanguage,
+    language === 'yaml' ? yaml() : language === 'flows' ? flowsLanguage : [],
     lintGutter(),
     revealFlash,
     theme,
-    EditorView.contentAttributes.of({ 'aria-label': language === 'yaml' ? 'YAML manifest' : 'Expected flows' }),
+    EditorView.contentAttributes.of({ 'aria-label': language === 'flows' ? 'Expected flows' : 'YAML manifest' }),
     EditorView.updateListener.of(onUpdate),
   ];
 }

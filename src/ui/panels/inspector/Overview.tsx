@@ -1,14 +1,17 @@
 /** The inspector with nothing selected: how to use it, the policies, and the flow counts. */
 import { useMemo } from 'react';
 import type { Analysis } from '../../analysis.ts';
+import { useProgressiveCount } from '../../shell/progressive.ts';
 import { appStore } from '../../store/index.ts';
 import { workloadMatrixOf } from '../matrix/workload-matrix.ts';
 import { countFlows } from './peers.ts';
 
 export function Overview({ analysis }: { readonly analysis: Analysis }) {
-  const matrix = workloadMatrixOf(analysis);
-  const counts = useMemo(() => countFlows(matrix), [matrix]);
+  // Counted with the analysis (in the worker for large inputs); pair by pair only for an analysis made without.
+  const counts = useMemo(() => analysis.workloadFlows ?? countFlows(workloadMatrixOf(analysis)), [analysis]);
   const { policies, workloads } = analysis.model;
+  // Thousands of policies in a large cluster: listed a part at a time (shell/progressive.ts).
+  const policiesShown = useProgressiveCount(policies);
   const select = (id: string) => () => appStore.getState().select({ kind: 'policy', id });
   return (
     <>
@@ -39,7 +42,7 @@ export function Overview({ analysis }: { readonly analysis: Analysis }) {
           <p className="muted">No NetworkPolicy yet: every pod may reach every pod (default allow).</p>
         ) : (
           <ul className="insp-peers">
-            {policies.map((p) => {
+            {policies.slice(0, policiesShown).map((p) => {
               const id = `${p.namespace}/${p.name}`;
               return (
                 <li key={id}>
