@@ -25,7 +25,7 @@ describe('netpol-canvas check', () => {
   it('exits 0 on valid manifests and says what it read', () => {
     const result = runCli(['check', seedAll]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/5 NetworkPolicies, 5 workloads, 1 namespaces: 0 errors/);
+    expect(result.stdout).toMatch(/5 NetworkPolicies, 5 workloads, 1 namespace: 0 errors/);
   });
 
   it('fails with a clear message for a missing path', () => {

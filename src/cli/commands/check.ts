@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lintCluster } from '../../core/lint/index.ts';
+import { plural } from '../../core/lint/words.ts';
 import type { Issue } from '../../core/model/types.ts';
 import { importManifests } from '../../core/parse/index.ts';
 import { readManifestFiles } from '../files.ts';
@@ -62,8 +63,9 @@ export function runCheck(args: string[]): CommandOutput {
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   const lines = shown.map((i) => `${formatIssue(i)}\n`).join('');
   const lintLines = lintAsError || !values.quiet ? lintWarnings.map((w) => `${formatLint(w, lintAsError)}\n`).join('') : '';
-  const lintSummary = lint.mode === 'off' ? '' : `, ${lintWarnings.length} lint ${lintAsError ? 'errors' : 'warnings'}`;
-  const summary = `${model.policies.length} NetworkPolicies, ${model.workloads.length} workloads, ${model.namespaces.length} namespaces: ${errors} errors, ${warnings} warnings${lintSummary}\n`;
+  const lintSummary = lint.mode === 'off' ? '' : `, ${plural(lintWarnings.length, lintAsError ? 'lint error' : 'lint warning')}`;
+  const counts = `${plural(model.policies.length, 'NetworkPolicy', 'NetworkPolicies')}, ${plural(model.workloads.length, 'workload')}, ${plural(model.namespaces.length, 'namespace')}`;
+  const summary = `${counts}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${lintSummary}\n`;
   const failed =
     errors > 0 || (lintAsError && lintWarnings.length > 0) || (values.strict === true && warnings + lintWarnings.length > 0);
   const out = lines + lintLines + summary;
