@@ -3,24 +3,10 @@ import { CanvasPage } from './pages/canvas-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { saveShot } from './pages/shots.ts';
 import { YamlPage } from './pages/yaml-page.ts';
+import { STRAY_DASH_POLICY } from '../test/helpers/stray-dash.ts';
 
 /** The stray dash: `ports` written as a rule of its own instead of under `from`. */
-const strayDash = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: api-allow
-spec:
-  podSelector:
-    matchLabels:
-      app: api
-  ingress:
-  - from:
-    - podSelector:
-        matchLabels:
-          app: frontend
-  - ports:
-    - port: 8080
-`;
+const strayDash = STRAY_DASH_POLICY;
 const PORTS_LINE = 14;
 
 test.describe('Teaching lint', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { STRAY_DASH_POLICY } from '../helpers/stray-dash.ts';
 
 const seedAll = resolve(__dirname, '../../examples/seed-all');
 
@@ -15,22 +16,7 @@ spec:
     metadata: {labels: {app: api}}
     spec: {containers: [{name: api, image: api}]}
 ---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: api-allow
-spec:
-  podSelector:
-    matchLabels:
-      app: api
-  ingress:
-  - from:
-    - podSelector:
-        matchLabels:
-          app: frontend
-  - ports:
-    - port: 8080
-`;
+${STRAY_DASH_POLICY}`;
 
 function tempFile(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'netpol-lint-'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, deployment, docs, lintYaml, theWarning, withCode } from './helpers.ts';
+import { STRAY_DASH_POLICY } from '../../helpers/stray-dash.ts';
 
 const cluster = [deployment('api', { app: 'api' }), deployment('frontend', { app: 'frontend' })];
 
@@ -7,21 +8,7 @@ describe('lint/ports-only-rule (the stray dash)', () => {
   it('points at the ports of a ports-only rule written beside a peers-only rule', () => {
     const text = docs(
       ...cluster,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: api-allow
-spec:
-  podSelector:
-    matchLabels:
-      app: api
-  ingress:
-  - from:
-    - podSelector:
-        matchLabels:
-          app: frontend
-  - ports:
-    - port: 8080`,
+      STRAY_DASH_POLICY.trimEnd(),
     );
     const warning = theWarning(lintYaml(text), 'lint/ports-only-rule');
     expect(warning).toMatchObject({ ...at(text, 'ports:'), file: 'test.yaml', severity: 'warning', path: 'spec.ingress[1].ports' });
