@@ -37,8 +37,8 @@ export interface Analysis {
   readonly matrix: ReachabilityMatrix;
   /** The workload-granularity matrix, when computed with the analysis (else the canvas computes it). */
   readonly workloadMatrix?: ReachabilityMatrix;
-  /** Flow counts over every ordered pair of workloads, computed with the analysis (else from the workload matrix). */
-  readonly workloadFlows?: FlowCounts;
+  /** Flow counts over every ordered pair of workloads, computed with the analysis. */
+  readonly workloadFlows: FlowCounts;
   /** The expected flows of the workspace's `.flows` files, checked (plain data). */
   readonly assertions: readonly FlowAssertionResult[];
   /** Teaching warnings about the policies (docs/lint.md), positioned in the files (plain data). */

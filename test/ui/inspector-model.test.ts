@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEvaluator, formatPortSetShort, importManifests, ipSetOfIpBlock } from '../../src/core/index.ts';
+import { countMatrixFlows, createEvaluator, formatPortSetShort, importManifests, ipSetOfIpBlock } from '../../src/core/index.ts';
 import { externalNodeId as canvasExternalNodeId } from '../../src/ui/canvas/external.ts';
 import {
   ANYWHERE_ID,
@@ -10,7 +10,7 @@ import {
   resolveExternalId,
   resolveNodeId,
 } from '../../src/ui/panels/inspector/endpoints.ts';
-import { countFlows, flowsAdmittedByPolicy, peersOfUnit } from '../../src/ui/panels/inspector/peers.ts';
+import { flowsAdmittedByPolicy, peersOfUnit } from '../../src/ui/panels/inspector/peers.ts';
 import { policyTarget, ruleTarget } from '../../src/ui/panels/inspector/reveal.ts';
 import { loadScenario } from '../helpers/scenarios.ts';
 
@@ -88,10 +88,10 @@ describe('peersOfUnit', () => {
   });
 });
 
-describe('countFlows', () => {
+describe('countMatrixFlows (the overview counts)', () => {
   it('counts the demo: 6 of 20 pairs allowed, 2 half-open', () => {
-    const { matrix } = demo();
-    expect(countFlows(matrix)).toEqual({ pairs: 20, allowed: 6, denied: 14, halfOpen: 2 });
+    const { evaluator } = demo();
+    expect(countMatrixFlows(evaluator.matrixData({ granularity: 'workload' }))).toEqual({ pairs: 20, allowed: 6, denied: 14, halfOpen: 2 });
   });
 });
 

@@ -1,14 +1,11 @@
 /** The inspector with nothing selected: how to use it, the policies, and the flow counts. */
-import { useMemo } from 'react';
 import type { Analysis } from '../../analysis.ts';
 import { useProgressiveCount } from '../../shell/progressive.ts';
 import { appStore } from '../../store/index.ts';
-import { workloadMatrixOf } from '../matrix/workload-matrix.ts';
-import { countFlows } from './peers.ts';
 
 export function Overview({ analysis }: { readonly analysis: Analysis }) {
-  // Counted with the analysis (in the worker for large inputs); pair by pair only for an analysis made without.
-  const counts = useMemo(() => analysis.workloadFlows ?? countFlows(workloadMatrixOf(analysis)), [analysis]);
+  // Counted once with the analysis (in the worker for large inputs).
+  const counts = analysis.workloadFlows;
   const { policies, workloads } = analysis.model;
   // Thousands of policies in a large cluster: listed a part at a time (shell/progressive.ts).
   const policiesShown = useProgressiveCount(policies);

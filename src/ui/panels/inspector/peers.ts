@@ -67,33 +67,6 @@ export function peersOfUnit(matrix: ReachabilityMatrix, index: number): UnitPeer
   return { inbound, outbound, deniedInbound, deniedOutbound, externalInbound, externalOutbound, halfOpenInbound, halfOpenOutbound };
 }
 
-export interface FlowCounts {
-  /** Ordered pairs of distinct units. */
-  readonly pairs: number;
-  /** Pairs with at least one allowed port. */
-  readonly allowed: number;
-  /** Pairs with no allowed port. */
-  readonly denied: number;
-  /** Pairs where one side explicitly allows some port that the other side denies. */
-  readonly halfOpen: number;
-}
-
-export function countFlows(matrix: ReachabilityMatrix): FlowCounts {
-  const n = matrix.units.length;
-  let allowed = 0;
-  let halfOpen = 0;
-  for (let s = 0; s < n; s++) {
-    for (let d = 0; d < n; d++) {
-      if (s === d) continue;
-      if (!isEmptyPorts(matrix.connections(s, d))) allowed++;
-      const half = halfOpenOf(matrix.sides(s, d));
-      if (!isEmptyPorts(half.egressOnly) || !isEmptyPorts(half.ingressOnly)) halfOpen++;
-    }
-  }
-  const pairs = n * (n - 1);
-  return { pairs, allowed, denied: pairs - allowed, halfOpen };
-}
-
 export interface PolicyFlow {
   readonly source: string;
   readonly target: string;
