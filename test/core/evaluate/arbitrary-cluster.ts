@@ -23,6 +23,9 @@ const CIDRS = [
   { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] },
   { cidr: '2001:db8::/64' },
   { cidr: '8.8.8.8/32' },
+  // Host bits set, written as upstream e2e writes it ('<pod IP>/4'): the network 0.0.0.0/4.
+  { cidr: '10.0.0.10/4', except: ['10.0.0.100/32', '10.0.0.128/25'] },
+  { cidr: '2001:db8::10/48', except: ['2001:db8::10/128'] },
 ];
 
 const labelsArb = fc.dictionary(fc.constantFrom('app', 'tier'), fc.constantFrom('a', 'b'), { maxKeys: 2 });
@@ -99,9 +102,10 @@ const podArb = (index: number): fc.Arbitrary<PodSpec> =>
       namespace: fc.constantFrom(...NAMESPACES),
       labels: labelsArb,
       ports: fc.oneof(containerPortsArb, fc.constant([{ name: 'http', containerPort: 80, protocol: 'TCP' as const }])),
-      ip: fc.constantFrom('10.0.0.10', '10.0.0.100', '10.0.0.140', '172.16.0.1', '2001:db8::10', ''),
+      // One address, none (not scheduled yet), or dual-stack.
+      ips: fc.constantFrom<string[]>(['10.0.0.10'], ['10.0.0.100'], ['10.0.0.140'], ['172.16.0.1'], ['2001:db8::10'], [], ['172.16.0.1', '2001:db8::10']),
     })
-    .map(({ namespace, labels, ports, ip }) => ({ id: `${namespace}/pod${index}`, labels, ports, ips: ip ? [ip] : [] }));
+    .map(({ namespace, labels, ports, ips }) => ({ id: `${namespace}/pod${index}`, labels, ports, ips }));
 
 export const clusterArb = fc
   .record({
