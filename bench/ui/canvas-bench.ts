@@ -48,6 +48,7 @@ const SCENARIOS: readonly Scenario[] = [
   { label: '50', size: { workloads: 50, pods: 500, policies: 100, style: 'deployments' } },
   { label: '500', size: { workloads: 500, pods: 5_000, policies: 1_000, style: 'deployments' } },
   { label: '500-expanded', size: { workloads: 500, pods: 5_000, policies: 1_000, style: 'deployments' }, expandAll: true },
+  { label: '1000-expanded', size: { workloads: 1_000, pods: 10_000, policies: 2_000, style: 'deployments' }, expandAll: true },
   { label: '2000', size: { workloads: 2_000, pods: 50_000, policies: 5_000, style: 'deployments' } },
 ];
 

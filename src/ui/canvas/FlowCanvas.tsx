@@ -12,10 +12,10 @@ import {
   ControlButton,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  useReactFlow,
   useStoreApi,
   useStore as useFlowStore,
   type EdgeChange,
@@ -26,7 +26,7 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react';
 import { compareDrawnWithActual, type ContainerPort, type PortIntent } from '../../core/index.ts';
 import {
   appStore,
@@ -51,7 +51,6 @@ import { GuideFit } from '../guide/GuideFit.tsx';
 import { useGuideQuestions } from '../guide/use-questions.ts';
 import { emptyDrawnNamespaces, overlayDrawing } from './drawing-overlay.ts';
 import { PortPopover } from './PortPopover.tsx';
-import { routeFlows } from './edges/route.ts';
 import { RoutesContext } from './edges/routes-context.ts';
 import { buildScaledGraph, collapsedNamespaces, startsCollapsed } from './collapse.ts';
 import { filterGraph, searchableWorkloads } from './filter.ts';
@@ -59,9 +58,12 @@ import { focusOnNode, toggleNamespace } from './scale-actions.ts';
 import { ScalePanel } from './ScalePanel.tsx';
 import { useFitTo } from './fit.ts';
 import { useScaleView } from './use-scale-view.ts';
-import { useAutoLayout, useDraggedPositions, useStableEdges } from './hooks.ts';
+import { useAutoLayout, useDraggedPositions, useRoutes, useStableEdges } from './hooks.ts';
+import { FlowLayer } from './layer/FlowLayer.tsx';
+import { FlowHitIndex, PAINT_FLOWS_ABOVE, paintedFlows, staysSvg, type PaintedFlow } from './layer/painted-flows.ts';
 import { ArrowMarkers, OpenFlowsNote } from './overlays.tsx';
 import { edgeTypes, nodeTypes } from './nodes/index.ts';
+import { BoxesOnlyContext } from './nodes/detail.ts';
 import { mergeNodes, placeNodes } from './place.ts';
 import { selectOnCanvas } from './select.ts';
 import type { CanvasGraph, CanvasNode, FlowEdge } from './types.ts';
@@ -91,11 +93,11 @@ const selectFocus = (s: AppState) => (s.canvasFocus?.generation === s.generation
 const selectSearch = (s: AppState) => s.canvasSearch;
 /** Above this many nodes, React Flow draws only the nodes and flows inside the view. */
 const VISIBLE_ONLY_ABOVE = 100;
-/**
- * Zoomed out (labels hidden) over this many flows, only a selected or highlighted flow is drawn:
- * the rest would be a solid mass that makes panning slow. Zooming in draws them again.
- */
-const FAR_EDGES_ABOVE = 1_500;
+/** How far one may zoom out; a large drawing further, so that it fits the view whole. */
+const MIN_ZOOM = 0.1;
+const MIN_ZOOM_LARGE = 0.03;
+/** Within this many screen pixels of a painted flow, the pointer is on it. */
+const HIT_TOLERANCE = 6;
 /** "Expand all" is offered up to this many workloads (beyond, expand namespaces one by one). */
 const EXPAND_ALL_MAX = 1_000;
 const selectFlowChanges = (s: AppState) => s.flowChanges;
@@ -119,6 +121,9 @@ function nodeIdAt(x: number, y: number): string | undefined {
   return undefined;
 }
 const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < LABEL_MIN_ZOOM;
+/** Below this zoom no text on a node can be read: nodes are drawn as plain boxes (cheap to paint by the thousand). */
+const BOXES_ONLY_BELOW = 0.3;
+const selectBoxesOnly = (s: { transform: [number, number, number] }) => s.transform[2] < BOXES_ONLY_BELOW;
 /** Labels grow when zoomed out, in steps (each step re-routes them), to stay about 10px on screen. */
 const selectLabelScale = (s: { transform: [number, number, number] }) => {
   const zoom = s.transform[2];
@@ -141,6 +146,7 @@ function CanvasView() {
   const stale = useAppStore(selectStale);
   const generation = useAppStore(selectGeneration);
   const zoomedOut = useFlowStore(selectZoomedOut);
+  const boxesOnly = useFlowStore(selectBoxesOnly);
   const wide = useFlowStore(selectWide);
   const labelScale = useFlowStore(selectLabelScale);
 
@@ -199,7 +205,26 @@ function CanvasView() {
     edgesRef.current = edges;
   }, [edges]);
 
-  const routes = useMemo(() => routeFlows(nodes, edges, labelScale), [nodes, edges, labelScale]);
+  const routes = useRoutes(nodes, edges, labelScale);
+  // Many flows: the ordinary ones are painted on one canvas, the ones the user looks at stay SVG (layer/).
+  const painting = edges.length > PAINT_FLOWS_ABOVE;
+  // A dragged node's flows follow it as SVG edges; the painted ones stay as they are until the drop.
+  const dragging = useMemo(() => new Set(nodes.filter((n) => n.dragging).map((n) => n.id)), [nodes]);
+  const svgFlow = useCallback((e: FlowEdge) => staysSvg(e) || dragging.has(e.source) || dragging.has(e.target), [dragging]);
+  const lastPainted = useRef<readonly PaintedFlow[]>([]);
+  const painted = useMemo(() => {
+    lastPainted.current = painting ? paintedFlows(edges, routes, svgFlow, lastPainted.current) : [];
+    return lastPainted.current;
+  }, [painting, edges, routes, svgFlow]);
+  const hitIndex = useMemo(() => {
+    let index: FlowHitIndex | undefined;
+    return () => (index ??= new FlowHitIndex(painted));
+  }, [painted]);
+  const [hovered, setHovered] = useState<string | undefined>(undefined);
+  const svgEdges = useMemo(
+    () => (painting ? edges.filter((e) => svgFlow(e) || e.id === hovered).map((e) => ({ ...e, zIndex: 2 })) : edges),
+    [painting, edges, hovered, svgFlow],
+  );
 
   // Fitting after a layout, focus mode and search matches (use-scale-view.ts).
   const panelsBottom = useCallback(() => {
@@ -244,7 +269,30 @@ function CanvasView() {
     for (const node of moved) setPosition(node.id, { x: node.position.x, y: node.position.y });
   }, []);
 
-  const onPaneClick = useCallback(() => selectOnCanvas(null), []);
+  const { screenToFlowPosition } = useReactFlow();
+  /** The painted flow under a screen point, if any. */
+  const paintedAt = useCallback(
+    (clientX: number, clientY: number) => {
+      if (!painting) return undefined;
+      const point = screenToFlowPosition({ x: clientX, y: clientY });
+      return hitIndex().nearest(point.x, point.y, HIT_TOLERANCE / flowStore.getState().transform[2]);
+    },
+    [painting, screenToFlowPosition, hitIndex, flowStore],
+  );
+  const onPaneClick = useCallback(
+    (event: ReactMouseEvent) => {
+      const flow = paintedAt(event.clientX, event.clientY);
+      selectOnCanvas(flow ? { kind: 'flow', source: flow.source, target: flow.target } : null);
+    },
+    [paintedAt],
+  );
+  const onPaneMouseMove = useCallback(
+    (event: ReactMouseEvent) => {
+      if (event.buttons !== 0) return;
+      setHovered(paintedAt(event.clientX, event.clientY)?.id);
+    },
+    [paintedAt],
+  );
 
   // Drawing a flow: drag from a node's handle and drop on another node, then choose the ports.
   const wrapper = useRef<HTMLDivElement>(null);
@@ -322,23 +370,26 @@ function CanvasView() {
   return (
     <div
       ref={wrapper}
-      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${zoomedOut && edges.length > FAR_EDGES_ABOVE ? ' flows-far' : ''}${stale ? ' is-stale' : ''}${wide ? ' is-wide' : ''}`}
+      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${painting ? ' flows-painted' : ''}${boxesOnly ? ' boxes-only' : ''}${hovered ? ' flow-hovered' : ''}${stale ? ' is-stale' : ''}${wide ? ' is-wide' : ''}`}
       style={{ '--label-scale': labelScale } as CSSProperties}
       data-testid="canvas"
       data-layout={rendered ? 'done' : 'pending'}
       data-collapsed={collapsed.size}
     >
       <ArrowMarkers />
+      <BoxesOnlyContext value={boxesOnly}>
       <RoutesContext value={routes}>
         <ReactFlow<CanvasNode, FlowEdge>
           nodes={nodes}
-          edges={edges}
+          edges={svgEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onNodeDragStop={onNodeDragStop}
           onPaneClick={onPaneClick}
+          onPaneMouseMove={painting ? onPaneMouseMove : undefined}
+          onPaneMouseLeave={painting ? () => setHovered(undefined) : undefined}
           onNodeDoubleClick={onNodeDoubleClick}
           onlyRenderVisibleElements={graph.nodes.length > VISIBLE_ONLY_ABOVE}
           nodesConnectable
@@ -349,7 +400,7 @@ function CanvasView() {
           selectNodesOnDrag={false}
           multiSelectionKeyCode={null}
           deleteKeyCode={null}
-          minZoom={0.1}
+          minZoom={graph.nodes.length > VISIBLE_ONLY_ABOVE ? MIN_ZOOM_LARGE : MIN_ZOOM}
           maxZoom={2}
           aria-label="Flows between workloads"
         >
@@ -396,17 +447,14 @@ function CanvasView() {
           <DrawToolbar />
           <DnsBanner />
           <ChangesBanner />
-          {zoomedOut && edges.length > FAR_EDGES_ABOVE ? (
-            <Panel position="bottom-center" className="open-flows-note flows-far-note" data-testid="canvas.flows-far">
-              {edges.length.toLocaleString('en-US')} flows not drawn at this zoom: zoom in to see them
-            </Panel>
-          ) : null}
+          {painting ? <FlowLayer flows={painted} labelMinZoom={LABEL_MIN_ZOOM} labelScale={labelScale} /> : null}
         <OpenFlowsNote
           openFlows={graph.openFlows}
           onChange={(show) => setOpenChoice({ generation, show })}
         />
         </ReactFlow>
       </RoutesContext>
+      </BoxesOnlyContext>
       {empty ? (
         <div className="canvas-empty" data-testid="canvas.empty">
           No workloads yet: add one with “+ Workload”, or paste or import Pods, Deployments or NetworkPolicies.

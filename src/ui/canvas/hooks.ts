@@ -1,8 +1,10 @@
 /** The canvas's stateful pieces: asynchronous layout, dragged positions, stable edge objects. */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { absoluteRects, rerouteMoved, routeFlows, type RoutedFlow } from './edges/route.ts';
+import type { Rect } from './edges/geometry.ts';
 import { extendLayout, gridLayout, layoutCanvas, layoutKey, type Layout } from './layout.ts';
 import type { Positions } from './place.ts';
-import type { CanvasGraph, FlowEdge } from './types.ts';
+import type { CanvasGraph, CanvasNode, FlowEdge } from './types.ts';
 
 export interface LayoutState {
   /** The node set the layout was computed for. */
@@ -89,4 +91,42 @@ export function useStableEdges(edges: readonly FlowEdge[]): FlowEdge[] {
     previous.current = next;
     return result;
   }, [edges]);
+}
+
+/** Where the nodes are and how large: all that routing depends on (not selection or React Flow's bookkeeping). */
+function geometryKey(nodes: readonly CanvasNode[]): string {
+  let key = '';
+  for (const n of nodes) {
+    key += `${n.id}|${n.parentId ?? ''}|${n.hidden ? 1 : 0}|${n.position.x},${n.position.y}|${n.width ?? n.measured?.width},${n.height ?? n.measured?.height}\n`;
+  }
+  return key;
+}
+
+interface Routed {
+  readonly key: string;
+  readonly edges: readonly FlowEdge[];
+  readonly labelScale: number;
+  readonly rects: ReadonlyMap<string, Rect>;
+  readonly routes: ReadonlyMap<string, RoutedFlow>;
+}
+
+/**
+ * The routed flows (route.ts), routed again only when the nodes' geometry, the flows or the label
+ * scale change: React Flow replaces node objects whenever it measures or selects them. While a
+ * node is dragged in a large drawing, only its own flows are routed again (rerouteMoved).
+ */
+export function useRoutes(nodes: readonly CanvasNode[], edges: readonly FlowEdge[], labelScale: number): ReadonlyMap<string, RoutedFlow> {
+  const last = useRef<Routed | undefined>(undefined);
+  const key = geometryKey(nodes);
+  return useMemo(() => {
+    const previous = last.current;
+    if (previous && previous.key === key && previous.edges === edges && previous.labelScale === labelScale) return previous.routes;
+    const sameFlows = previous !== undefined && previous.edges === edges && previous.labelScale === labelScale;
+    const moved = sameFlows ? rerouteMoved(previous.routes, previous.rects, nodes, edges) : undefined;
+    const routes = moved ?? routeFlows(nodes, edges, labelScale);
+    last.current = { key, edges, labelScale, rects: absoluteRects(nodes), routes };
+    return routes;
+    // Keyed on the geometry, not on the node objects (see above).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, edges, labelScale]);
 }

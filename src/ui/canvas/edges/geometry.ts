@@ -13,9 +13,13 @@ export interface Rect {
 
 export interface FlowGeometry {
   readonly path: string;
+  /** The same cubic curve as numbers: start, two control points, end (x, y each; 8 numbers). */
+  readonly curve: Curve;
   readonly labelX: number;
   readonly labelY: number;
 }
+
+export type Curve = readonly [number, number, number, number, number, number, number, number];
 
 interface Point {
   readonly x: number;
@@ -64,6 +68,7 @@ export function flowGeometry(source: Rect, target: Rect, offset = 0, labelAt = 0
   const c1 = { x: from.point.x + from.normal.x * pull, y: from.point.y + from.normal.y * pull };
   const c2 = { x: to.point.x + to.normal.x * pull, y: to.point.y + to.normal.y * pull };
   const label = cubicAt(from.point, c1, c2, to.point, labelAt);
-  const path = `M ${round(from.point.x)},${round(from.point.y)} C ${round(c1.x)},${round(c1.y)} ${round(c2.x)},${round(c2.y)} ${round(to.point.x)},${round(to.point.y)}`;
-  return { path, labelX: label.x, labelY: label.y };
+  const curve: Curve = [from.point.x, from.point.y, c1.x, c1.y, c2.x, c2.y, to.point.x, to.point.y].map(round) as unknown as Curve;
+  const path = `M ${curve[0]},${curve[1]} C ${curve[2]},${curve[3]} ${curve[4]},${curve[5]} ${curve[6]},${curve[7]}`;
+  return { path, curve, labelX: label.x, labelY: label.y };
 }

@@ -124,11 +124,41 @@ export function routeFlows(nodes: readonly CanvasNode[], edges: readonly FlowEdg
 
 /** Every label in the middle of its curve (see ROUTE_LABELS_LIMIT); default-allow flows' labels left out. */
 function routeQuickly(edges: readonly FlowEdge[], rects: ReadonlyMap<string, Rect>, routes: Map<string, RoutedFlow>): Map<string, RoutedFlow> {
-  for (const edge of edges) {
-    const twoWay = edge.data?.twoWay ?? false;
-    const geometry = flowGeometry(rects.get(edge.source)!, rects.get(edge.target)!, twoWay ? TWO_WAY_OFFSET : 0, twoWay ? TWO_WAY_SPOTS[0] : 0.5);
-    const label = edge.selected ? (edge.data?.label ?? '') : (edge.data?.compactLabel ?? edge.data?.label ?? '');
-    routes.set(edge.id, { ...geometry, label, crowded: false, hideLabel: Boolean(edge.data?.open) && !edge.selected });
+  for (const edge of edges) routes.set(edge.id, routeOneQuickly(edge, rects.get(edge.source)!, rects.get(edge.target)!));
+  return routes;
+}
+
+function routeOneQuickly(edge: FlowEdge, from: Rect, to: Rect): RoutedFlow {
+  const twoWay = edge.data?.twoWay ?? false;
+  const geometry = flowGeometry(from, to, twoWay ? TWO_WAY_OFFSET : 0, twoWay ? TWO_WAY_SPOTS[0] : 0.5);
+  const label = edge.selected ? (edge.data?.label ?? '') : (edge.data?.compactLabel ?? edge.data?.label ?? '');
+  return { ...geometry, label, crowded: false, hideLabel: Boolean(edge.data?.open) && !edge.selected };
+}
+
+/**
+ * The routes after a few nodes moved (a drag), for a drawing routed quickly (over
+ * ROUTE_LABELS_LIMIT flows): only the flows of nodes whose rectangle changed are routed again,
+ * every other route is kept (same object). Undefined when the drawing must be routed afresh.
+ */
+export function rerouteMoved(
+  previous: ReadonlyMap<string, RoutedFlow>,
+  before: ReadonlyMap<string, Rect>,
+  nodes: readonly CanvasNode[],
+  edges: readonly FlowEdge[],
+): Map<string, RoutedFlow> | undefined {
+  const rects = absoluteRects(nodes);
+  const visible = edges.filter((e) => !e.hidden && rects.has(e.source) && rects.has(e.target));
+  if (visible.length <= ROUTE_LABELS_LIMIT || rects.size !== before.size) return undefined;
+  const moved = new Set<string>();
+  for (const [id, rect] of rects) {
+    const old = before.get(id);
+    if (!old) return undefined;
+    if (old.x !== rect.x || old.y !== rect.y || old.width !== rect.width || old.height !== rect.height) moved.add(id);
+  }
+  const routes = new Map<string, RoutedFlow>();
+  for (const edge of visible) {
+    const kept = moved.has(edge.source) || moved.has(edge.target) ? undefined : previous.get(edge.id);
+    routes.set(edge.id, kept ?? routeOneQuickly(edge, rects.get(edge.source)!, rects.get(edge.target)!));
   }
   return routes;
 }

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { IsolationBadge, WorkloadNode } from '../types.ts';
+import { useBoxesOnly } from './detail.ts';
 
 function Badge({ badge }: { readonly badge: IsolationBadge }) {
   return (
@@ -34,8 +35,18 @@ export const WorkloadNodeView = memo(function WorkloadNodeView({ data, selected 
   const classes = ['wl-node', data.inferred ? 'inferred' : '', data.emphasis ? `emphasis-${data.emphasis}` : '', selected ? 'is-selected' : '']
     .filter(Boolean)
     .join(' ');
+  const title = [data.workloadId, ...data.labels, ...data.ports].join('\n');
+  if (useBoxesOnly()) {
+    // Zoomed far out: the box alone (the tooltip still names it; the handles anchor its flows).
+    return (
+      <div className={`${classes} wl-box${data.ingress.isolated || data.egress.isolated ? ' wl-box-isolated' : ''}`} title={title}>
+        <Handle type="target" position={Position.Top} isConnectableStart={false} className="flow-handle flow-handle-target" />
+        <Handle type="source" position={Position.Bottom} className="flow-handle flow-handle-source" />
+      </div>
+    );
+  }
   return (
-    <div className={classes} title={[data.workloadId, ...data.labels, ...data.ports].join('\n')}>
+    <div className={classes} title={title}>
       <Handle type="target" position={Position.Top} isConnectableStart={false} className="flow-handle flow-handle-target" />
       <div className="wl-head">
         <span className="wl-name">{data.name}</span>
