@@ -2,14 +2,18 @@
  * The connectivity list in netpol-analyzer's `list` text format: one line per ordered pair of
  * workloads (or workload and external range) with a non-empty allowed connection set.
  */
+import { INGRESS_CONTROLLER_LABEL } from '../model/ingress-controller.ts';
 import { formatRange } from '../model/ipset.ts';
 import { formatPortSet, isEmptyPorts } from '../model/portset.ts';
 import type { IpFamily, IpRange } from '../model/ipset.ts';
+import type { IngressControllerFlow } from './ingress-controller.ts';
 import type { MatrixUnit, ReachabilityMatrix } from './types.ts';
 
 export interface ConnlistOptions {
   /** Address families of external ranges to list (netpol-analyzer knows IPv4 only). Default both. */
   readonly families?: readonly IpFamily[];
+  /** Flows from the ingress controller (workload granularity), listed as `{ingress-controller} => …`. */
+  readonly ingressController?: readonly IngressControllerFlow[];
 }
 
 export interface ConnlistEntry {
@@ -67,6 +71,11 @@ export function connlistEntries(matrix: ReachabilityMatrix, options: ConnlistOpt
   };
   external(matrix.ingressFromExternal, true);
   external(matrix.egressToExternal, false);
+  const unitById = new Map(matrix.units.map((u) => [u.id, u]));
+  for (const flow of options.ingressController ?? []) {
+    const unit = unitById.get(flow.workloadId);
+    if (unit && !isEmptyPorts(flow.ports)) entries.push({ src: INGRESS_CONTROLLER_LABEL, dst: unitLabel(unit), conn: formatPortSet(flow.ports) });
+  }
   return entries.sort((a, b) => byteOrder(a.src, b.src) || byteOrder(a.dst, b.dst));
 }
 

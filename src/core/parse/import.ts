@@ -6,7 +6,9 @@
 import type { ManifestResource } from '../model/build-input.ts';
 import { buildModel, resourceKey } from '../model/build.ts';
 import type { ClusterModel, IgnoredObject, Issue, SourceRef } from '../model/types.ts';
+import { isIngressObjectKind } from './kinds.ts';
 import { parseManifests } from './manifests.ts';
+import { readIngressObjects } from './read-ingress-objects.ts';
 import { checkSize, DEFAULT_MAX_BYTES } from './size.ts';
 import type { ImportOptions, ImportResult, ManifestFile, ParsedObject } from './types.ts';
 
@@ -68,6 +70,7 @@ function importUnsafe(files: readonly ManifestFile[], options: ImportOptions): I
   const issues: Issue[] = [];
   const resources: ManifestResource[] = [];
   const ignored: IgnoredObject[] = [];
+  const routing: ParsedObject[] = [];
   const report = options.onProgress;
   for (const [fileIndex, file] of files.entries()) {
     report?.({ stage: 'parsing', fileIndex, files: files.length, documentsRead: 0, documents: 0 });
@@ -77,11 +80,15 @@ function importUnsafe(files: readonly ManifestFile[], options: ImportOptions): I
     for (const issue of parsed.issues) issues.push(issue);
     for (const o of parsed.objects) {
       if (o.status === 'accepted' && o.resource) resources.push(o.resource);
-      else if (o.status === 'ignored') ignored.push(toIgnored(o));
+      else if (o.status === 'ignored') {
+        ignored.push(toIgnored(o));
+        if (isIngressObjectKind(o.kind)) routing.push(o);
+      }
     }
   }
   warnDuplicates(resources, issues);
-  return { model: buildModel(resources, ignored), issues };
+  const model = buildModel(resources, ignored);
+  return routing.length > 0 ? { model, issues, ingressObjects: readIngressObjects(routing) } : { model, issues };
 }
 
 export function importManifests(files: readonly ManifestFile[], options: ImportOptions = {}): ImportResult {

@@ -39,6 +39,16 @@ export function isWorkloadKind(kind: ModelKind): kind is TemplateWorkloadKind {
   return (TEMPLATE_WORKLOAD_KINDS as readonly string[]).includes(kind);
 }
 
+/**
+ * Kinds the simulation ignores but `connlist --compat npguard` reads for the ingress controller
+ * (parse/read-ingress-objects.ts): they stay "ignored" objects, never errors.
+ */
+export const INGRESS_OBJECT_KINDS: readonly string[] = ['Service', 'Route', 'Ingress'];
+
+export function isIngressObjectKind(kind: string): boolean {
+  return INGRESS_OBJECT_KINDS.includes(kind);
+}
+
 /** `List`, or a typed list such as `PodList` (then items may omit their kind). */
 export function isListKind(kind: string, items: unknown): boolean {
   if (kind === 'List') return true;

@@ -2,6 +2,7 @@
  * Public types of the parser: text in, objects and issues out.
  */
 import type { ManifestResource } from '../model/build-input.ts';
+import type { IngressObjects } from '../model/ingress-controller.ts';
 import type { ClusterModel, Issue, SourceRef } from '../model/types.ts';
 
 export interface ManifestFile {
@@ -45,6 +46,8 @@ export type ParseOptions = Omit<ImportOptions, 'onProgress'> & {
 export interface ImportResult {
   readonly model: ClusterModel;
   readonly issues: readonly Issue[];
+  /** Services, Routes and Ingresses, for the ingress controller; present only when the input has some. */
+  readonly ingressObjects?: IngressObjects;
 }
 
 /**
