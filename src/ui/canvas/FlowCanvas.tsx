@@ -64,6 +64,7 @@ import { FlowHitIndex, PAINT_FLOWS_ABOVE, paintedFlows, staysSvg, type PaintedFl
 import { ArrowMarkers, OpenFlowsNote } from './overlays.tsx';
 import { edgeTypes, nodeTypes } from './nodes/index.ts';
 import { BoxesOnlyContext } from './nodes/detail.ts';
+import { NamespaceTitles, namespaceTitles } from './NamespaceTitles.tsx';
 import { mergeNodes, placeNodes } from './place.ts';
 import { selectOnCanvas } from './select.ts';
 import type { CanvasGraph, CanvasNode, FlowEdge } from './types.ts';
@@ -221,6 +222,7 @@ function CanvasView() {
     return () => (index ??= new FlowHitIndex(painted));
   }, [painted]);
   const [hovered, setHovered] = useState<string | undefined>(undefined);
+  const titles = useMemo(() => namespaceTitles(placed), [placed]);
   const svgEdges = useMemo(
     () => (painting ? edges.filter((e) => svgFlow(e) || e.id === hovered).map((e) => ({ ...e, zIndex: 2 })) : edges),
     [painting, edges, hovered, svgFlow],
@@ -447,6 +449,7 @@ function CanvasView() {
           <DrawToolbar />
           <DnsBanner />
           <ChangesBanner />
+          {boxesOnly ? <NamespaceTitles titles={titles} /> : null}
           {painting ? <FlowLayer flows={painted} labelMinZoom={LABEL_MIN_ZOOM} labelScale={labelScale} /> : null}
         <OpenFlowsNote
           openFlows={graph.openFlows}
