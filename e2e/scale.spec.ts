@@ -148,4 +148,53 @@ test.describe('canvas at scale', () => {
     await scale.focusExit.click();
     await expect(canvas.node('ns:team-4')).toBeVisible();
   });
+
+  test('zoomed far out, workloads are plain boxes and namespaces are named above their groups; zooming in brings the details back', async ({ page }) => {
+    const { canvas, scale } = await openBigCluster(page);
+    await page.getByTestId('canvas.expand-all').click();
+    await expect(scale.summaryNodes()).toHaveCount(0);
+    await scale.laidOut();
+    const zoom = () => canvas.canvas.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    const zoomOut = canvas.canvas.locator('.react-flow__controls-zoomout');
+    const zoomIn = canvas.canvas.locator('.react-flow__controls-zoomin');
+    while ((await zoom()) >= 0.3) await zoomOut.click();
+    await expect(canvas.canvas).toHaveClass(/boxes-only/);
+    const app7 = canvas.node('team-2/app-7');
+    await expect(app7.locator('.wl-box')).toHaveCount(1);
+    await expect(app7.locator('.wl-name')).toHaveCount(0);
+    // The tooltip still names the workload.
+    await expect(app7.locator('.wl-box')).toHaveAttribute('title', /^team-2\/app-7\n/);
+    const titles = page.getByTestId('canvas.namespace-titles');
+    for (const ns of NAMESPACES) await expect(titles.getByText(ns, { exact: true })).toBeVisible();
+    // Each name sits just above its group, and follows it when the view pans.
+    const titleAbove = async () => {
+      const title = (await titles.getByText('team-2', { exact: true }).boundingBox())!;
+      const group = (await canvas.node('ns:team-2').boundingBox())!;
+      return Math.abs(title.x - group.x) <= 1 && Math.abs(title.y + title.height - group.y) <= 1;
+    };
+    expect(await titleAbove()).toBe(true);
+    // Drag the empty pane (a point where nothing else is) a little up and left.
+    const start = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      for (let y = pane.bottom - 150; y > pane.top + 100; y -= 10) {
+        for (let x = pane.right - 150; x > pane.left + 100; x -= 10) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      throw new Error('no empty point on the pane');
+    });
+    const before = (await canvas.node('ns:team-2').boundingBox())!;
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x - 60, start.y - 40, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await canvas.node('ns:team-2').boundingBox())!.x).toBeLessThan(before.x - 30);
+    expect(await titleAbove()).toBe(true);
+    await saveShot(page, 'scale-far');
+
+    while ((await zoom()) < 0.3) await zoomIn.click();
+    await expect(canvas.canvas).not.toHaveClass(/boxes-only/);
+    await expect(titles).toHaveCount(0);
+    await expect(page.locator('.react-flow__node-workload .wl-name').first()).toBeVisible();
+  });
 });
