@@ -15,7 +15,6 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
-  useReactFlow,
   useStoreApi,
   useStore as useFlowStore,
   type EdgeChange,
@@ -54,13 +53,14 @@ import { PortPopover } from './PortPopover.tsx';
 import { RoutesContext } from './edges/routes-context.ts';
 import { buildScaledGraph, collapsedNamespaces, startsCollapsed } from './collapse.ts';
 import { filterGraph, searchableWorkloads } from './filter.ts';
-import { focusOnNode, toggleNamespace } from './scale-actions.ts';
+import { toggleNamespace } from './scale-actions.ts';
 import { ScalePanel } from './ScalePanel.tsx';
 import { useFitTo } from './fit.ts';
 import { useScaleView } from './use-scale-view.ts';
 import { useAutoLayout, useDraggedPositions, useRoutes, useStableEdges } from './hooks.ts';
 import { FlowLayer } from './layer/FlowLayer.tsx';
-import { FlowHitIndex, PAINT_FLOWS_ABOVE, paintedFlows, staysSvg, type PaintedFlow } from './layer/painted-flows.ts';
+import { usePaintedFlows } from './layer/use-painted-flows.ts';
+import { useCanvasKeys } from './use-canvas-keys.ts';
 import { ArrowMarkers, OpenFlowsNote } from './overlays.tsx';
 import { edgeTypes, nodeTypes } from './nodes/index.ts';
 import { BoxesOnlyContext } from './nodes/detail.ts';
@@ -97,8 +97,6 @@ const VISIBLE_ONLY_ABOVE = 100;
 /** How far one may zoom out; a large drawing further, so that it fits the view whole. */
 const MIN_ZOOM = 0.1;
 const MIN_ZOOM_LARGE = 0.03;
-/** Within this many screen pixels of a painted flow, the pointer is on it. */
-const HIT_TOLERANCE = 6;
 /** "Expand all" is offered up to this many workloads (beyond, expand namespaces one by one). */
 const EXPAND_ALL_MAX = 1_000;
 const selectFlowChanges = (s: AppState) => s.flowChanges;
@@ -208,25 +206,8 @@ function CanvasView() {
 
   const routes = useRoutes(nodes, edges, labelScale);
   // Many flows: the ordinary ones are painted on one canvas, the ones the user looks at stay SVG (layer/).
-  const painting = edges.length > PAINT_FLOWS_ABOVE;
-  // A dragged node's flows follow it as SVG edges; the painted ones stay as they are until the drop.
-  const dragging = useMemo(() => new Set(nodes.filter((n) => n.dragging).map((n) => n.id)), [nodes]);
-  const svgFlow = useCallback((e: FlowEdge) => staysSvg(e) || dragging.has(e.source) || dragging.has(e.target), [dragging]);
-  const lastPainted = useRef<readonly PaintedFlow[]>([]);
-  const painted = useMemo(() => {
-    lastPainted.current = painting ? paintedFlows(edges, routes, svgFlow, lastPainted.current) : [];
-    return lastPainted.current;
-  }, [painting, edges, routes, svgFlow]);
-  const hitIndex = useMemo(() => {
-    let index: FlowHitIndex | undefined;
-    return () => (index ??= new FlowHitIndex(painted));
-  }, [painted]);
-  const [hovered, setHovered] = useState<string | undefined>(undefined);
+  const { painting, painted, svgEdges, hovered, setHovered, paintedAt } = usePaintedFlows(nodes, edges, routes);
   const titles = useMemo(() => namespaceTitles(placed), [placed]);
-  const svgEdges = useMemo(
-    () => (painting ? edges.filter((e) => svgFlow(e) || e.id === hovered).map((e) => ({ ...e, zIndex: 2 })) : edges),
-    [painting, edges, hovered, svgFlow],
-  );
 
   // Fitting after a layout, focus mode and search matches (use-scale-view.ts).
   const panelsBottom = useCallback(() => {
@@ -271,16 +252,6 @@ function CanvasView() {
     for (const node of moved) setPosition(node.id, { x: node.position.x, y: node.position.y });
   }, []);
 
-  const { screenToFlowPosition } = useReactFlow();
-  /** The painted flow under a screen point, if any. */
-  const paintedAt = useCallback(
-    (clientX: number, clientY: number) => {
-      if (!painting) return undefined;
-      const point = screenToFlowPosition({ x: clientX, y: clientY });
-      return hitIndex().nearest(point.x, point.y, HIT_TOLERANCE / flowStore.getState().transform[2]);
-    },
-    [painting, screenToFlowPosition, hitIndex, flowStore],
-  );
   const onPaneClick = useCallback(
     (event: ReactMouseEvent) => {
       const flow = paintedAt(event.clientX, event.clientY);
@@ -293,7 +264,7 @@ function CanvasView() {
       if (event.buttons !== 0) return;
       setHovered(paintedAt(event.clientX, event.clientY)?.id);
     },
-    [paintedAt],
+    [paintedAt, setHovered],
   );
 
   // Drawing a flow: drag from a node's handle and drop on another node, then choose the ports.
@@ -327,46 +298,7 @@ function CanvasView() {
     [pending],
   );
 
-  // Delete removes the selected flow, drawn namespace, workload or external endpoint (when the key is
-  // pressed on the canvas, or with nothing focused: clicking a flow label does not move focus).
-  // F focuses on the selected node, Esc leaves focus mode, E expands or collapses a namespace.
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const onCanvas = !target || target === document.body || Boolean(wrapper.current?.contains(target));
-      if (!onCanvas || target?.closest('input, textarea, select, [contenteditable="true"], .draw-popover')) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const state = appStore.getState();
-      const selected = state.selection?.kind === 'node' ? state.selection.id : undefined;
-      const key = event.key.toLowerCase();
-      if (key === 'escape' && selectFocus(state) !== undefined) {
-        event.preventDefault();
-        return focusOnNode(undefined);
-      }
-      if (key === 'f' && selected) {
-        event.preventDefault();
-        return focusOnNode(selectFocus(state) === selected ? undefined : selected);
-      }
-      if (key === 'e' && selected?.startsWith('ns:')) {
-        event.preventDefault();
-        const name = selected.slice(3);
-        const isCollapsed = state.analysis ? collapsedNamespaces(state.analysis, selectToggles(state)).has(name) : false;
-        return toggleNamespace(name, isCollapsed ? 'expanded' : 'collapsed');
-      }
-      if (event.key !== 'Delete' && event.key !== 'Backspace') return;
-      const current = state.selection;
-      if (!current) return;
-      event.preventDefault();
-      let problem: string | undefined;
-      if (current.kind === 'flow') problem = state.deleteFlow(current.source, current.target);
-      else if (current.kind === 'node' && current.id.startsWith('ext:')) state.deleteExternal(current.id);
-      else if (current.kind === 'node' && current.id.startsWith('ns:')) problem = state.deleteNamespace(current.id.slice(3));
-      else if (current.kind === 'node') problem = state.deleteWorkload(current.id);
-      setMessage(problem);
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useCanvasKeys(wrapper, selectFocus, selectToggles, setMessage);
 
   const empty = analysis !== undefined && graph.nodes.length === 0;
   return (

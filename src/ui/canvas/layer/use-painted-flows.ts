@@ -1,0 +1,56 @@
+/**
+ * The canvas's side of painted flows (painted-flows.ts): whether the drawing has enough flows to
+ * paint them, which are painted and which stay SVG edges, and the painted flow under the pointer
+ * (for clicks on the pane and the hover that turns a painted flow into an SVG edge).
+ */
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { RoutedFlow } from '../edges/route.ts';
+import type { CanvasNode, FlowEdge } from '../types.ts';
+import { FlowHitIndex, PAINT_FLOWS_ABOVE, paintedFlows, staysSvg, type PaintedFlow } from './painted-flows.ts';
+
+/** Within this many screen pixels of a painted flow, the pointer is on it. */
+const HIT_TOLERANCE = 6;
+
+export interface PaintedFlowsView {
+  readonly painting: boolean;
+  readonly painted: readonly PaintedFlow[];
+  /** What React Flow draws: every edge, or (painting) only those that stay SVG, over the layer. */
+  readonly svgEdges: FlowEdge[];
+  readonly hovered: string | undefined;
+  setHovered(id: string | undefined): void;
+  /** The painted flow under a point of the screen, if any. */
+  paintedAt(clientX: number, clientY: number): PaintedFlow | undefined;
+}
+
+export function usePaintedFlows(nodes: readonly CanvasNode[], edges: FlowEdge[], routes: ReadonlyMap<string, RoutedFlow>): PaintedFlowsView {
+  const painting = edges.length > PAINT_FLOWS_ABOVE;
+  // A dragged node's flows follow it as SVG edges; the painted ones stay as they are until the drop.
+  const dragging = useMemo(() => new Set(nodes.filter((n) => n.dragging).map((n) => n.id)), [nodes]);
+  const svgFlow = useCallback((e: FlowEdge) => staysSvg(e) || dragging.has(e.source) || dragging.has(e.target), [dragging]);
+  const last = useRef<readonly PaintedFlow[]>([]);
+  const painted = useMemo(() => {
+    last.current = painting ? paintedFlows(edges, routes, svgFlow, last.current) : [];
+    return last.current;
+  }, [painting, edges, routes, svgFlow]);
+  const hitIndex = useMemo(() => {
+    let index: FlowHitIndex | undefined;
+    return () => (index ??= new FlowHitIndex(painted));
+  }, [painted]);
+  const [hovered, setHovered] = useState<string | undefined>(undefined);
+  const svgEdges = useMemo(
+    () => (painting ? edges.filter((e) => svgFlow(e) || e.id === hovered).map((e) => ({ ...e, zIndex: 2 })) : edges),
+    [painting, edges, hovered, svgFlow],
+  );
+  const flowStore = useStoreApi();
+  const { screenToFlowPosition } = useReactFlow();
+  const paintedAt = useCallback(
+    (clientX: number, clientY: number) => {
+      if (!painting) return undefined;
+      const point = screenToFlowPosition({ x: clientX, y: clientY });
+      return hitIndex().nearest(point.x, point.y, HIT_TOLERANCE / flowStore.getState().transform[2]);
+    },
+    [painting, screenToFlowPosition, hitIndex, flowStore],
+  );
+  return { painting, painted, svgEdges, hovered, setHovered, paintedAt };
+}
