@@ -13,6 +13,7 @@ import {
   checkFlowsFiles,
   countMatrixFlows,
   createEvaluator,
+  gatherNamespacePairs,
   importManifests,
   isFlowsFile,
   lintCluster,
@@ -25,6 +26,7 @@ import {
   type LintWarning,
   type ManifestFile,
   type MatrixData,
+  type NamespacePairs,
   type ReachabilityMatrix,
 } from '../core/index.ts';
 import { CHECKING, evaluatingProgress, readingProgress, type ProgressReporter } from './worker/progress.ts';
@@ -39,6 +41,8 @@ export interface Analysis {
   readonly workloadMatrix?: ReachabilityMatrix;
   /** Flow counts over every ordered pair of workloads, computed with the analysis. */
   readonly workloadFlows: FlowCounts;
+  /** The workload matrix's flows gathered per namespace (plain data), for collapsed namespaces on the canvas. */
+  readonly namespacePairs: NamespacePairs;
   /** The expected flows of the workspace's `.flows` files, checked (plain data). */
   readonly assertions: readonly FlowAssertionResult[];
   /** Teaching warnings about the policies (docs/lint.md), positioned in the files (plain data). */
@@ -53,6 +57,8 @@ export interface AnalysisData {
   readonly workloadMatrix: MatrixData;
   /** The Inspector overview's counts (every pair of workloads: too many to count while rendering). */
   readonly workloadFlows: FlowCounts;
+  /** The canvas's collapsed namespaces' flows (every pair of workloads, like the counts). */
+  readonly namespacePairs: NamespacePairs;
   readonly assertions: readonly FlowAssertionResult[];
   readonly lint: readonly LintWarning[];
 }
@@ -66,11 +72,12 @@ export function computeAnalysisData(files: readonly ManifestFile[], report?: Pro
   report?.(evaluatingProgress(model.workloads.length, 'workloads'));
   const workloadMatrix = evaluator.matrixData({ granularity: 'workload' });
   const workloadFlows = countMatrixFlows(workloadMatrix);
+  const namespacePairs = gatherNamespacePairs(workloadMatrix);
   report?.(CHECKING);
   const flows = checkFlowsFiles(files, model, evaluator);
   const issues = flows.issues.length === 0 ? importIssues : [...importIssues, ...flows.issues];
   const lint = lintCluster(model, evaluator, { files: files.filter((f) => !isFlowsFile(f.name)) });
-  return { model, issues, matrix, workloadMatrix, workloadFlows, assertions: flows.results, lint };
+  return { model, issues, matrix, workloadMatrix, workloadFlows, namespacePairs, assertions: flows.results, lint };
 }
 
 /** The analysis with its evaluator and matrices, from the data (building the evaluator is cheap). */
@@ -84,6 +91,7 @@ export function analysisFromData(files: readonly ManifestFile[], data: AnalysisD
     matrix: matrixFromData(data.matrix),
     workloadMatrix: matrixFromData(data.workloadMatrix),
     workloadFlows: data.workloadFlows,
+    namespacePairs: data.namespacePairs,
     assertions: data.assertions,
     lint: data.lint,
   };

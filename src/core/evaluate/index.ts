@@ -5,3 +5,4 @@ export type * from './types.ts';
 export { halfOpenOf } from './matrix.ts';
 export { countMatrixFlows, type FlowCounts } from './flow-counts.ts';
 export { matrixFromData, matrixDataBuffers, type MatrixData, type MatrixSideData, type ExternalSideData } from './matrix-data.ts';
+export { gatherNamespacePairs, namespacePairsBuffers, pairCoverage, pairTotalAt, type NamespacePairs, type PairCoverage, type PairTotal, type PairTotals } from './namespace-pairs.ts';

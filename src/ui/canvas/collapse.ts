@@ -16,7 +16,7 @@
 import type { ReachabilityMatrix } from '../../core/index.ts';
 import { isSelectedFlow, isSelectedNode, OPEN_FLOW_LIMIT, type FlowSpec } from './flows.ts';
 import { focusOnPolicy } from './focus.ts';
-import { gather, viewFlows } from './gather.ts';
+import { gather, viewFlows, type GatherSource } from './gather.ts';
 import { buildCanvasGraph, externalNode, flowEdge, labelChips, namespaceNodeId, workloadNode, type CanvasView } from './graph.ts';
 import { SUMMARY_HEIGHT, SUMMARY_WIDTH } from './sizes.ts';
 import type { CanvasGraph, CanvasNode, FlowEdge, NamespaceNode, NamespaceSummaryNode } from './types.ts';
@@ -61,7 +61,7 @@ export interface ScaleView extends CanvasView {
  * collapsed, buildCanvasGraph's graph; for a large one, the same nodes and flows built from a
  * cache (see gather), so that selecting a node does not re-evaluate every pair.
  */
-export function buildScaledGraph(source: CanvasSource, matrix: ReachabilityMatrix, view: ScaleView): CanvasGraph {
+export function buildScaledGraph(source: GatherSource, matrix: ReachabilityMatrix, view: ScaleView): CanvasGraph {
   const namespaces = new Set(source.model.workloads.map((w) => w.namespace)).size;
   // A small cluster with every namespace expanded: the graph as it always was.
   if (view.collapsed.size === 0 && !startsCollapsed(source.model.workloads.length, namespaces)) return buildCanvasGraph(source, matrix, view);
@@ -109,7 +109,7 @@ function hideOpenFlows(flows: readonly FlowSpec[], view: CanvasView): { flows: F
   return { flows: kept, openFlows: { count, hidden } };
 }
 
-function buildCollapsedGraph(source: CanvasSource, matrix: ReachabilityMatrix, view: ScaleView): CanvasGraph {
+function buildCollapsedGraph(source: GatherSource, matrix: ReachabilityMatrix, view: ScaleView): CanvasGraph {
   const g = gather(source, matrix, view.collapsed);
   const { units } = g;
   const byNamespace = new Map<string, UnitInfo[]>();

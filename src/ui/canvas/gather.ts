@@ -4,15 +4,39 @@
  * workloads drawn by default, and every pair of ends gathered into one flow with its counts.
  * Cached per matrix and set of collapsed namespaces; `viewFlows` then picks what a view draws
  * (adding denied flows for "Show all denied flows" or a selection) without re-evaluating pairs.
+ *
+ * A collapsed namespace's flows are read off the analysis's `namespacePairs` (the core gathers
+ * them once per analysis, in the worker for large inputs): no pair of workloads is asked here.
  */
-import { EMPTY_PORTS, formatPortSetShort, isEmptyPorts, unionPorts, type PortSet, type ReachabilityMatrix } from '../../core/index.ts';
+import {
+  EMPTY_PORTS,
+  formatPortSetShort,
+  gatherNamespacePairs,
+  isEmptyPorts,
+  pairCoverage,
+  pairTotalAt,
+  unionPorts,
+  type NamespacePairs,
+  type PairTotals,
+  type PortSet,
+  type ReachabilityMatrix,
+} from '../../core/index.ts';
 import { externalSides, type ExternalSet } from './external.ts';
 import { DENIED_LABEL, externalFlow, flowEdgeId, podFlow, showDenied, type FlowSpec } from './flows.ts';
 import { namespaceNodeId, type CanvasView } from './graph.ts';
 import type { FlowAggregate } from './types.ts';
 import { describeUnits, type CanvasSource, type UnitInfo } from './units.ts';
 
-/** Counts gathered for one edge between two ends. */
+/** What one edge between two ends stands for. */
+interface Totals {
+  readonly pairs: number;
+  readonly allowedPairs: number;
+  readonly openPairs: number;
+  /** The union of the ports allowed. */
+  readonly ports: PortSet;
+}
+
+/** Counts gathered between external addresses and the workloads of a namespace. */
 interface Gathered {
   pairs: number;
   allowedPairs: number;
@@ -25,9 +49,12 @@ function gathered(): Gathered {
   return { pairs: 0, allowedPairs: 0, openPairs: 0, ports: new Set() };
 }
 
-function coverageOf(g: Gathered): FlowAggregate['coverage'] {
-  if (g.allowedPairs === 0) return 'denied';
-  return g.allowedPairs === g.pairs ? 'allowed' : 'partial';
+function totalsOf(g: Gathered): Totals {
+  return { ...g, ports: [...g.ports].reduce<PortSet>((all, p) => unionPorts(all, p), EMPTY_PORTS) };
+}
+
+function coverageOf(g: Totals): FlowAggregate['coverage'] {
+  return pairCoverage(g.pairs, g.allowedPairs);
 }
 
 /** `1,234`: one formatter for every count (toLocaleString builds one per call, thousands of times at scale). */
@@ -38,9 +65,9 @@ function pairsText(n: number): string {
 }
 
 /** An edge's spec from what was gathered between two ends (`names` for the tooltip). */
-function gatheredFlow(source: string, target: string, g: Gathered, names: { from: string; to: string }): FlowSpec {
+function gatheredFlow(source: string, target: string, g: Totals, names: { from: string; to: string }): FlowSpec {
   const coverage = coverageOf(g);
-  const ports = formatPortSetShort([...g.ports].reduce<PortSet>((all, p) => unionPorts(all, p), EMPTY_PORTS));
+  const ports = formatPortSetShort(g.ports);
   const count = coverage === 'partial' ? `${formatCount(g.allowedPairs)}/${pairsText(g.pairs)}` : pairsText(g.pairs);
   const label = coverage === 'denied' ? `${DENIED_LABEL} ${count}` : `${count} · ${ports}`;
   const openNote = g.openPairs > 0 ? ` ${formatCount(g.openPairs)} of them only because no policy isolates either side.` : '';
@@ -84,7 +111,26 @@ export interface Gathering {
 
 const gatherings = new WeakMap<ReachabilityMatrix, { readonly key: string; readonly gathering: Gathering }>();
 
-export function gather(source: CanvasSource, matrix: ReachabilityMatrix, collapsed: ReadonlySet<string>): Gathering {
+/** What the canvas draws from: an analysis carries its flows gathered per namespace (else they are gathered here). */
+export interface GatherSource extends CanvasSource {
+  readonly namespacePairs?: NamespacePairs;
+}
+
+const gatheredPairs = new WeakMap<ReachabilityMatrix, NamespacePairs>();
+
+/** The flows of `matrix` (workload granularity) gathered per namespace: the analysis's, when they are of this matrix. */
+function namespacePairsOf(source: GatherSource, matrix: ReachabilityMatrix): NamespacePairs {
+  const given = source.namespacePairs;
+  if (given && given.namespaceOf.length === matrix.units.length) return given;
+  let pairs = gatheredPairs.get(matrix);
+  if (!pairs) {
+    pairs = gatherNamespacePairs(source.evaluator.matrixData({ granularity: 'workload' }));
+    gatheredPairs.set(matrix, pairs);
+  }
+  return pairs;
+}
+
+export function gather(source: GatherSource, matrix: ReachabilityMatrix, collapsed: ReadonlySet<string>): Gathering {
   const key = [...collapsed].sort().join('\n');
   const cached = gatherings.get(matrix);
   if (cached && cached.key === key) return cached.gathering;
@@ -121,7 +167,7 @@ export function gather(source: CanvasSource, matrix: ReachabilityMatrix, collaps
     endOf,
     expanded,
     unitFlows,
-    gathered: gatherPairs(matrix, units, endOf, ends),
+    gathered: gatherPairs(namespacePairsOf(source, matrix), units, ends),
     externalSets: [],
   };
   const external = gatherExternal(matrix, units, endOf, ends);
@@ -130,37 +176,32 @@ export function gather(source: CanvasSource, matrix: ReachabilityMatrix, collaps
   return result;
 }
 
-/** Every pair of units with an end in a collapsed namespace, gathered per (end, end). */
-function gatherPairs(matrix: ReachabilityMatrix, units: readonly UnitInfo[], endOf: Int32Array, ends: readonly string[]): FlowSpec[] {
-  const table: (Gathered | undefined)[][] = [];
-  // The units of each end (an expanded workload is the only unit of its end), visited end by end.
-  const membersOf: number[][] = ends.map(() => []);
-  units.forEach((_, i) => membersOf[endOf[i]!]!.push(i));
-  const expandedEnd = ends.map((id, b) => membersOf[b]!.length === 1 && units[membersOf[b]![0]!]!.id === id);
-  const ingressOpen = units.map((u) => !u.ingress.isolated);
-  for (let s = 0; s < units.length; s++) {
-    const a = endOf[s]!;
-    const sourceOpen = !units[s]!.egress.isolated;
-    const row = (table[a] ??= []);
-    const sExpanded = expandedEnd[a]!;
-    for (let b = 0; b < ends.length; b++) {
-      if (a === b || (sExpanded && expandedEnd[b])) continue;
-      const members = membersOf[b]!;
-      const g = (row[b] ??= gathered());
-      g.pairs += members.length;
-      for (const d of members) {
-        const connections = matrix.connections(s, d);
-        if (isEmptyPorts(connections)) continue;
-        g.allowedPairs++;
-        g.ports.add(connections);
-        if (sourceOpen && ingressOpen[d]) g.openPairs++;
-      }
-    }
-  }
+/**
+ * Every pair of units with an end in a collapsed namespace, gathered per (end, end): read off the
+ * namespace tables (namespace to namespace, namespace to workload, workload to namespace).
+ */
+function gatherPairs(pairs: NamespacePairs, units: readonly UnitInfo[], ends: readonly string[]): FlowSpec[] {
+  const namespaceIndex = new Map(pairs.namespaces.map((name, i) => [namespaceNodeId(name), i]));
+  const unitIndex = new Map(units.map((u, i) => [u.id, i]));
+  // Each end: an expanded workload (its unit) or a collapsed namespace (its index in the tables).
+  const unitOf = ends.map((id) => unitIndex.get(id));
+  const namespaceOf = ends.map((id, e) => (unitOf[e] === undefined ? namespaceIndex.get(id) : undefined));
+  const count = pairs.namespaces.length;
+  const total = (table: PairTotals, index: number): Totals => {
+    const t = pairTotalAt(pairs, table, index);
+    return { pairs: t.pairs, allowedPairs: t.allowed, openPairs: t.open, ports: t.ports };
+  };
   const flows: FlowSpec[] = [];
-  table.forEach((row, a) => {
-    row.forEach((g, b) => {
-      if (g) flows.push(gatheredFlow(ends[a]!, ends[b]!, g, { from: ends[a]!, to: ends[b]! }));
+  ends.forEach((from, a) => {
+    ends.forEach((to, b) => {
+      const [s, d] = [unitOf[a], unitOf[b]];
+      const [na, nb] = [namespaceOf[a], namespaceOf[b]];
+      let g: Totals | undefined;
+      if (a === b || (s !== undefined && d !== undefined)) return;
+      if (na !== undefined && nb !== undefined) g = total(pairs.between, na * count + nb);
+      else if (na !== undefined && d !== undefined) g = total(pairs.toUnit, na * units.length + d);
+      else if (s !== undefined && nb !== undefined) g = total(pairs.fromUnit, s * count + nb);
+      if (g) flows.push(gatheredFlow(from, to, g, { from, to }));
     });
   });
   return flows;
@@ -203,7 +244,7 @@ function gatherExternal(matrix: ReachabilityMatrix, units: readonly UnitInfo[], 
         const id = ends[end]!;
         const [source, target] = direction === 'ingress' ? [side.set.id, id] : [id, side.set.id];
         const names = direction === 'ingress' ? { from: side.set.label, to: id } : { from: id, to: side.set.label };
-        flows.push(gatheredFlow(source, target, g, names));
+        flows.push(gatheredFlow(source, target, totalsOf(g), names));
       }
     }
   }

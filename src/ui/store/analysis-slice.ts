@@ -3,16 +3,18 @@
  * good analysis of the same workspace stays on screen, marked stale, until the text parses again
  * (after an import or a scenario replaced the files, what parsed of the new text is shown).
  *
- * Large workspaces (WORKER_MIN_CHARS and more) are analysed in a Web Worker when the analysis
- * is requested (typing, import, undo): the page stays responsive, `progress` says how far it
- * has got, a newer request or `cancelAnalysis` replaces it, and the last analysis stays on
- * screen meanwhile. `analyzeNow` always analyses at once, in this thread (callers read the
- * result right after, e.g. drawing).
+ * Large workspaces (WORKER_MIN_CHARS and more) are analysed in a Web Worker, whoever asks
+ * (typing, import, undo, drawing, label edits): the page stays responsive, `progress` says how
+ * far it has got, a newer request or `cancelAnalysis` replaces it, and the last analysis stays
+ * on screen meanwhile. Small ones are analysed at once, in this thread. Callers that need the
+ * new analysis (the generator after a drawn workload, a removal's choices) pass `then` to
+ * `analyzeNow`: it runs once that analysis is on screen (before `analyzeNow` returns when the
+ * workspace is small), and never when a newer request or a cancel replaced it.
  */
 import type { Issue, ManifestFile } from '../../core/index.ts';
 import { analysisFromData, analyzeFiles, type Analysis, type AnalysisData } from '../analysis.ts';
 import { DRAWING, type AnalysisProgress } from '../worker/progress.ts';
-import { createAnalysisRunner, createBrowserAnalysisWorker, type CreateAnalysisWorker } from '../worker/runner.ts';
+import { createAnalysisRunner, createBrowserAnalysisWorker, measureSince, type CreateAnalysisWorker } from '../worker/runner.ts';
 import type { SliceCreator } from './types.ts';
 
 export interface AnalysisSlice {
@@ -30,8 +32,12 @@ export interface AnalysisSlice {
   scheduleAnalysis(): void;
   /** Analyse the current files: at once when small, in the worker when large. */
   requestAnalysis(): void;
-  /** Analyse the current files at once, in this thread, stopping any analysis in the worker. */
-  analyzeNow(): void;
+  /**
+   * Analyse the current files now (no typing pause), replacing any analysis running: at once
+   * when small, in the worker when large. `then` runs when this analysis is on screen: before
+   * this returns when small; never when a newer request or a cancel replaced it.
+   */
+  analyzeNow(then?: () => void): void;
   /** Stop the analysis running in the worker; the text and the last analysis stay. */
   cancelAnalysis(): void;
 }
@@ -88,7 +94,8 @@ export function createAnalysisSliceWith(createWorker: CreateAnalysisWorker | und
     let shown = 0;
     /** The workspace (`generation`) the analysis on screen belongs to. */
     let shownGeneration = -1;
-    const apply = (next: Analysis, request: number, generation: number) => {
+    /** Show an analysis unless a later one is shown; run `then` unless a newer request was made. */
+    const apply = (next: Analysis, request: number, generation: number, then?: () => void) => {
       if (request < shown) return;
       shown = request;
       // A newer analysis may already be running in the worker: its progress stays on screen.
@@ -102,19 +109,45 @@ export function createAnalysisSliceWith(createWorker: CreateAnalysisWorker | und
         shownGeneration = generation;
         set({ analysis: next, issues: next.issues, stale: false, progress, analysisCancelled: false });
       }
+      if (request === requested) then?.();
     };
     /**
-     * Show "Drawing" for a frame, then build the evaluator and hand the analysis to the canvas
-     * (even when the text changed meanwhile: the newer analysis replaces it when it is done).
+     * Build the evaluator (in the task that received the data: drawing is a long task of its
+     * own), show "Drawing" for a frame, then hand the analysis to the canvas (even when the text
+     * changed meanwhile: the newer analysis replaces it when it is done).
      */
     let drawing: number | undefined;
-    const finish = (files: readonly ManifestFile[], data: AnalysisData, request: number, generation: number) => {
+    const finish = (files: readonly ManifestFile[], data: AnalysisData, request: number, generation: number, then?: () => void) => {
+      const start = performance.now();
+      const analysis = analysisFromData(files, data);
+      measureSince('analysis: rebuild the evaluator', start);
       drawing = request;
       set({ progress: DRAWING });
       afterPaint(() => {
         if (drawing !== request) return; // cancelled before it could be drawn
         drawing = undefined;
-        apply(analysisFromData(files, data), request, generation);
+        apply(analysis, request, generation, then);
+      });
+    };
+    const analyze = (then?: () => void) => {
+      clearTimer();
+      const files = get().files;
+      const request = ++requested;
+      const generation = get().generation;
+      if (!runner || !needsWorker(files)) {
+        runner?.cancel();
+        apply(analyzeFiles(files), request, generation, then);
+        return;
+      }
+      set({ progress: { phase: 'reading', text: 'Starting the analysis', fraction: 0 }, analysisCancelled: false });
+      runner.run(files, {
+        onProgress: (progress) => set({ progress }),
+        onDone: (data) => finish(files, data, request, generation, then),
+        onFailed: (message) => {
+          // The worker could not analyse it: this thread does, reporting any problem as an issue.
+          console.warn(`analysis worker failed (${message}); analysing on the page instead`);
+          apply(analyzeFiles(files), request, generation, then);
+        },
       });
     };
     return {
@@ -131,29 +164,10 @@ export function createAnalysisSliceWith(createWorker: CreateAnalysisWorker | und
         }, ANALYSIS_DELAY_MS);
       },
       requestAnalysis() {
-        const files = get().files;
-        if (!runner || !needsWorker(files)) {
-          get().analyzeNow();
-          return;
-        }
-        clearTimer();
-        const request = ++requested;
-        const generation = get().generation;
-        set({ progress: { phase: 'reading', text: 'Starting the analysis', fraction: 0 }, analysisCancelled: false });
-        runner.run(files, {
-          onProgress: (progress) => set({ progress }),
-          onDone: (data) => finish(files, data, request, generation),
-          onFailed: (message) => {
-            // The worker could not analyse it: fall back to this thread, which reports any problem as an issue.
-            console.warn(`analysis worker failed (${message}); analysing on the page instead`);
-            get().analyzeNow();
-          },
-        });
+        analyze();
       },
-      analyzeNow() {
-        clearTimer();
-        runner?.cancel();
-        apply(analyzeFiles(get().files), ++requested, get().generation);
+      analyzeNow(then) {
+        analyze(then);
       },
       cancelAnalysis() {
         if (!runner?.running && get().progress === undefined) return;

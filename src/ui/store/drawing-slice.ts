@@ -127,27 +127,43 @@ function sameEnds(a: FlowIntent, source: string, target: string): boolean {
 export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get) => {
   const model = () => get().analysis?.model;
 
-  /** Patch cluster.yaml (when asked), then regenerate and sync the policies; analyse. */
-  const apply = (change: { intents?: readonly FlowIntent[]; settings?: GeneratorSettings; cluster?: ClusterPatch }): string | undefined => {
+  /**
+   * Patch cluster.yaml (when asked), then regenerate and sync the policies; analyse, then run
+   * `then` (which reads the new analysis). In a large workspace the analyses run in the worker:
+   * the generator waits for the patched cluster's analysis, and neither it nor `then` runs when
+   * a newer request (typing, undo, another drawing) replaced it. The intents are set at once,
+   * so a drawing replaced meanwhile is not lost: the next generation includes it.
+   */
+  const apply = (
+    change: { intents?: readonly FlowIntent[]; settings?: GeneratorSettings; cluster?: ClusterPatch },
+    then?: () => void,
+  ): string | undefined => {
     if (get().stale) return 'The YAML has errors: fix them before drawing';
     const before = model();
-    let files = get().files;
-    if (change.cluster) {
-      const patch = change.cluster;
-      files = upsertFile(files, CLUSTER_FILE, (text) => patchClusterDocuments(text, patch));
-      set({ files });
-      get().analyzeNow();
-    }
+    const previous = { intents: get().intents, settings: get().generatorSettings };
     const intents = change.intents ?? get().intents;
     const settings = change.settings ?? get().generatorSettings;
-    const current = model();
-    if (!current) return 'Nothing is loaded yet';
-    const previous = { model: before ?? current, intents: get().intents, settings: get().generatorSettings };
-    const generated = withForeignPolicies(current, generatePolicies(current, intents, settings), previous);
-    const synced = syncFiles(get().files, generated, POLICIES_FILE);
-    set({ intents, generatorSettings: settings, generatorProblems: generated.problems, files: synced.files });
-    get().analyzeNow();
-    return undefined;
+    const generate = (): string | undefined => {
+      const current = model();
+      if (!current) return 'Nothing is loaded yet';
+      const generated = withForeignPolicies(current, generatePolicies(current, get().intents, get().generatorSettings), { ...previous, model: before ?? current });
+      const synced = syncFiles(get().files, generated, POLICIES_FILE);
+      set({ generatorProblems: generated.problems, files: synced.files });
+      get().analyzeNow(then);
+      return undefined;
+    };
+    if (!change.cluster) {
+      if (!before) return 'Nothing is loaded yet';
+      set({ intents, generatorSettings: settings });
+      return generate();
+    }
+    const patch = change.cluster;
+    set({ intents, generatorSettings: settings, files: upsertFile(get().files, CLUSTER_FILE, (text) => patchClusterDocuments(text, patch)) });
+    let problem: string | undefined;
+    get().analyzeNow(() => {
+      problem = generate();
+    });
+    return problem;
   };
 
   const workloadInCluster = (id: string) => {
@@ -270,12 +286,12 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get) => {
         intent = { source: from, destination: to, ports: { kind: 'all' } };
       }
       const remaining = intents.filter((_, i) => i !== index);
-      const problem = apply({ intents: remaining });
-      if (problem) return problem;
-      const removal = computeRemoval(remaining, intent);
-      const stillAllowed = removal && (removal.allowances.length > 0 || removal.openSides.length > 0);
-      set({ pendingRemoval: stillAllowed ? { source, target, intent, removal } : undefined });
-      return undefined;
+      const removed = intent;
+      return apply({ intents: remaining }, () => {
+        const removal = computeRemoval(remaining, removed);
+        const stillAllowed = removal && (removal.allowances.length > 0 || removal.openSides.length > 0);
+        set({ pendingRemoval: stillAllowed ? { source, target, intent: removed, removal } : undefined });
+      });
     },
 
     applyRemoval(allowanceIndex, choice) {
@@ -293,10 +309,11 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get) => {
       const text = replacePolicyDocument(file.text, edited.policy);
       if (text === undefined) return `${allowance.policy} is not a document of its own in ${file.name}: edit it by hand`;
       set({ files: get().files.map((f) => (f.name === file.name ? { name: f.name, text } : f)) });
-      get().analyzeNow();
-      const removal = computeRemoval(get().intents, pending.intent);
-      const stillAllowed = removal && (removal.allowances.length > 0 || removal.openSides.length > 0);
-      set({ pendingRemoval: stillAllowed ? { ...pending, removal } : undefined });
+      get().analyzeNow(() => {
+        const removal = computeRemoval(get().intents, pending.intent);
+        const stillAllowed = removal && (removal.allowances.length > 0 || removal.openSides.length > 0);
+        set({ pendingRemoval: stillAllowed ? { ...pending, removal } : undefined });
+      });
       return undefined;
     },
 

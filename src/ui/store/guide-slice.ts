@@ -66,8 +66,11 @@ function sameNames(a: readonly ManifestFile[], b: readonly ManifestFile[]): bool
 }
 
 export const createGuideSlice: SliceCreator<GuideSlice> = (set, get) => {
-  /** Replaces the workspace's files with a step's, keeping node positions (the canvas animates in place). */
-  const applyFiles = (files: readonly ManifestFile[]): Analysis => {
+  /**
+   * Replaces the workspace's files with a step's, keeping node positions (the canvas animates in
+   * place); `then` gets the step's analysis once it is on screen (at once: scenarios are small).
+   */
+  const applyFiles = (files: readonly ManifestFile[], then?: (after: Analysis) => void): void => {
     const state = get();
     const before = currentAnalysis(state);
     const renamed = !sameNames(state.files, files);
@@ -80,18 +83,19 @@ export const createGuideSlice: SliceCreator<GuideSlice> = (set, get) => {
       generatorProblems: [],
       pendingRemoval: undefined,
     });
-    get().analyzeNow();
-    const after = currentAnalysis(get());
-    get().setFlowChanges(stepChanges(before, after));
-    return after;
+    get().analyzeNow(() => {
+      const after = currentAnalysis(get());
+      get().setFlowChanges(stepChanges(before, after));
+      then?.(after);
+    });
   };
-  const moveTo = (step: number): Analysis | undefined => {
+  const moveTo = (step: number, then?: (after: Analysis) => void): void => {
     const guide = get().guide;
     const scenario = guide ? findScenario(guide.scenarioId) : undefined;
-    if (!guide || !scenario) return undefined;
+    if (!guide || !scenario) return;
     const clamped = Math.max(0, Math.min(stepCount(scenario), Math.trunc(step)));
     set({ guide: { scenarioId: guide.scenarioId, step: clamped }, prediction: undefined });
-    return applyFiles(scenario.stepFiles(clamped));
+    applyFiles(scenario.stepFiles(clamped), then);
   };
 
   return {
@@ -147,10 +151,10 @@ export const createGuideSlice: SliceCreator<GuideSlice> = (set, get) => {
       const scenario = guide ? findScenario(guide.scenarioId) : undefined;
       if (!round || !guide || !scenario) return;
       const queries = scenario.steps?.[round.step - 1]?.predict ?? [];
-      const after = moveTo(round.step);
-      if (!after) return;
-      const result = scorePredictions(after, queries, round.guesses);
-      set({ predictionResults: { ...get().predictionResults, [round.step]: result } });
+      moveTo(round.step, (after) => {
+        const result = scorePredictions(after, queries, round.guesses);
+        set({ predictionResults: { ...get().predictionResults, [round.step]: result } });
+      });
     },
   };
 };

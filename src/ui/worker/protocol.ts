@@ -3,8 +3,12 @@
  * request, as a plain function (tested without a real Worker). One request at a time: a newer
  * request replaces the worker altogether (see runner.ts), so replies carry the request's id and
  * the page ignores any that is not the latest.
+ *
+ * The data comes in parts, then `done` with the last one: the page deserializes each message in
+ * a task of its own, so no single task unpacks a whole large analysis (the model, the lint and
+ * the matrices each take tens of milliseconds at 50,000 pods). Typed arrays are transferred.
  */
-import { matrixDataBuffers, type ManifestFile } from '../../core/index.ts';
+import { matrixDataBuffers, namespacePairsBuffers, type ManifestFile } from '../../core/index.ts';
 import { computeAnalysisData, type AnalysisData } from '../analysis.ts';
 import type { AnalysisProgress } from './progress.ts';
 
@@ -14,9 +18,12 @@ export interface AnalysisRequest {
   readonly files: readonly ManifestFile[];
 }
 
+export type AnalysisPart = Partial<AnalysisData>;
+
 export type AnalysisReply =
   | { readonly type: 'progress'; readonly id: number; readonly progress: AnalysisProgress }
-  | { readonly type: 'done'; readonly id: number; readonly data: AnalysisData }
+  | { readonly type: 'part'; readonly id: number; readonly part: AnalysisPart }
+  | { readonly type: 'done'; readonly id: number; readonly part: AnalysisPart }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
 export type PostReply = (reply: AnalysisReply, transfer: ArrayBuffer[]) => void;
@@ -24,7 +31,29 @@ export type PostReply = (reply: AnalysisReply, transfer: ArrayBuffer[]) => void;
 /** Progress is posted when the sentence changes or the bar moves by at least this much. */
 const PROGRESS_STEP = 0.01;
 
-/** Analyse the request's files, posting progress, then the data (its typed arrays transferred). */
+/** The data in the parts it is posted in, each with the buffers to transfer. */
+function partsOf(data: AnalysisData): { part: AnalysisPart; transfer: ArrayBuffer[] }[] {
+  const { model, issues, lint, assertions, workloadFlows, matrix, workloadMatrix, namespacePairs } = data;
+  const parts = [
+    { part: { model, issues }, transfer: [] },
+    { part: { lint, assertions, workloadFlows }, transfer: [] },
+    { part: { matrix }, transfer: matrixDataBuffers(matrix) },
+    { part: { workloadMatrix, namespacePairs }, transfer: [...matrixDataBuffers(workloadMatrix), ...namespacePairsBuffers(namespacePairs)] },
+  ];
+  // A buffer is transferred once (the matrices may share one).
+  const sent = new Set<ArrayBuffer>();
+  return parts.map(({ part, transfer }) => ({
+    part,
+    transfer: transfer.filter((buffer) => !sent.has(buffer) && sent.add(buffer)),
+  }));
+}
+
+/** The data again, from the parts of a done reply in order. */
+export function assembleAnalysisData(parts: readonly AnalysisPart[]): AnalysisData {
+  return Object.assign({}, ...parts) as AnalysisData;
+}
+
+/** Analyse the request's files, posting progress, then the data in parts (typed arrays transferred). */
 export function handleAnalysisRequest(request: AnalysisRequest, post: PostReply): void {
   const { id } = request;
   let last: AnalysisProgress | undefined;
@@ -40,5 +69,6 @@ export function handleAnalysisRequest(request: AnalysisRequest, post: PostReply)
     post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) }, []);
     return;
   }
-  post({ type: 'done', id, data }, [...new Set([...matrixDataBuffers(data.matrix), ...matrixDataBuffers(data.workloadMatrix)])]);
+  const parts = partsOf(data);
+  parts.forEach(({ part, transfer }, i) => post({ type: i === parts.length - 1 ? 'done' : 'part', id, part }, transfer));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateClusterYaml } from '../../../bench/generate-cluster.ts';
 import { analysisFromData, analyzeFiles } from '../../../src/ui/analysis.ts';
-import { handleAnalysisRequest, type AnalysisReply } from '../../../src/ui/worker/protocol.ts';
+import { assembleAnalysisData, handleAnalysisRequest, type AnalysisReply } from '../../../src/ui/worker/protocol.ts';
 import { evaluatingProgress, readingProgress } from '../../../src/ui/worker/progress.ts';
 
 const FILES = [{ name: 'cluster.yaml', text: generateClusterYaml({ pods: 60, workloads: 20, policies: 25, style: 'pods' }) }];
@@ -10,6 +10,12 @@ function runInWorker(files = FILES): AnalysisReply[] {
   const replies: AnalysisReply[] = [];
   handleAnalysisRequest({ type: 'analyze', id: 7, files }, (reply, transfer) => replies.push(structuredClone(reply, { transfer })));
   return replies;
+}
+
+/** The data of the replies' parts, as the runner assembles it. */
+function dataOf(replies: readonly AnalysisReply[]) {
+  expect(replies.at(-1)!.type).toBe('done');
+  return assembleAnalysisData(replies.flatMap((r) => (r.type === 'part' || r.type === 'done' ? [r.part] : [])));
 }
 
 describe('the analysis worker protocol', () => {
@@ -28,10 +34,18 @@ describe('the analysis worker protocol', () => {
     expect(fractions.every((f) => f >= 0 && f <= 1)).toBe(true);
   });
 
+  it('posts the data in parts, after the progress, each message a part of its own', () => {
+    const replies = runInWorker();
+    const kinds = replies.map((r) => r.type).filter((t) => t !== 'progress');
+    expect(kinds).toEqual(['part', 'part', 'part', 'done']);
+    const firstPart = replies.findIndex((r) => r.type === 'part');
+    expect(replies.slice(firstPart).every((r) => r.type !== 'progress')).toBe(true);
+    const keys = replies.flatMap((r) => (r.type === 'part' || r.type === 'done' ? Object.keys(r.part) : []));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('gives, once rebuilt on the page, the same analysis as analysing on the page', () => {
-    const done = runInWorker().at(-1)!;
-    if (done.type !== 'done') throw new Error(`expected done, got ${done.type}`);
-    const rebuilt = analysisFromData(FILES, done.data);
+    const rebuilt = analysisFromData(FILES, dataOf(runInWorker()));
     const local = analyzeFiles(FILES);
     expect(rebuilt.model).toEqual(local.model);
     expect(rebuilt.issues).toEqual(local.issues);
@@ -51,10 +65,9 @@ describe('the analysis worker protocol', () => {
 
   it('answers text that is not YAML with issues, like the page would', () => {
     const files = [{ name: 'bad.yaml', text: 'kind: [unclosed' }];
-    const done = runInWorker(files).at(-1)!;
-    if (done.type !== 'done') throw new Error(`expected done, got ${done.type}`);
-    expect(done.data.issues).toEqual(analyzeFiles(files).issues);
-    expect(done.data.issues.some((i) => i.code === 'yaml-syntax')).toBe(true);
+    const data = dataOf(runInWorker(files));
+    expect(data.issues).toEqual(analyzeFiles(files).issues);
+    expect(data.issues.some((i) => i.code === 'yaml-syntax')).toBe(true);
   });
 });
 

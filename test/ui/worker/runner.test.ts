@@ -69,6 +69,22 @@ describe('the analysis runner', () => {
     expect(rec.data[0]!.model.pods.map((p) => p.id)).toEqual(['default/api']);
   });
 
+  it('hands back the data only once its last part has come, assembled from every part', () => {
+    const workers = fakeWorkers();
+    const runner = createAnalysisRunner(workers.create);
+    const rec = recorder();
+    runner.run([POD], rec.job('a'));
+    const worker = workers.latest()!;
+    const id = worker.requests[0]!.id;
+    worker.reply({ type: 'part', id, part: { issues: [] } });
+    worker.reply({ type: 'part', id: id + 1, part: { lint: [] } }); // not this request's: ignored
+    expect(rec.data).toEqual([]);
+    expect(runner.running).toBe(true);
+    worker.reply({ type: 'done', id, part: { assertions: [] } });
+    expect(rec.data).toEqual([{ issues: [], assertions: [] }]);
+    expect(runner.running).toBe(false);
+  });
+
   it('cancel terminates the worker and no callback is called afterwards', () => {
     const workers = fakeWorkers();
     const runner = createAnalysisRunner(workers.create);
