@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { generateClusterYaml } from '../bench/generate-cluster.ts';
 import { CanvasPage } from './pages/canvas-page.ts';
+import { ImportPage } from './pages/import-page.ts';
 import { saveShot } from './pages/shots.ts';
 import { ImageExportPage, pngSize } from './pages/share-page.ts';
 
@@ -71,4 +73,58 @@ test('the canvas downloads as PNG and SVG, whole or as on screen, without leavin
   expect(foreign).toEqual([]);
   expect(errors).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])).toEqual([]);
+});
+
+test('an image of a drawing with painted flows has every flow in it, not only those on screen', async ({ page }) => {
+  // Two images of a drawing of 3,000 flows and 100 workloads: seconds each in a browser without a GPU.
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const canvas = new CanvasPage(page);
+  const images = new ImageExportPage(page);
+  await canvas.open();
+  const dialog = new ImportPage(page);
+  await dialog.open();
+  const cluster = generateClusterYaml({ workloads: 100, pods: 300, policies: 60, style: 'deployments' });
+  await dialog.choose([{ name: 'cluster.yaml', mimeType: 'application/yaml', buffer: Buffer.from(cluster) }], ['cluster.yaml']);
+  await dialog.load();
+  await page.getByTestId('canvas.expand-all').click();
+  // Over 3,000 default-allow flows: drawn, they are painted on the flow layer.
+  await page.getByTestId('canvas.open-flows').getByRole('button', { name: 'Draw them' }).click();
+  const layer = page.getByTestId('canvas.flow-layer');
+  await expect.poll(async () => Number(await layer.getAttribute('data-flows'))).toBeGreaterThan(3_000);
+  await expect(layer).toHaveAttribute('data-state', 'ready');
+  // Zoom in on a corner: most flows are now off screen.
+  for (let i = 0; i < 4; i++) await canvas.canvas.locator('.react-flow__controls-zoomin').click();
+
+  await images.open();
+  const svg = (await images.download('svg')).bytes.toString('utf8');
+  // The flows come as one painted image; the live layer (the screen only) is left out.
+  expect(svg).toMatch(/<img[^>]+src="data:image\/png;base64,/);
+  // Every workload is in the picture with its name, also those outside the view (which the
+  // canvas does not render while they are off screen).
+  for (let i = 0; i < 100; i++) expect(svg).toContain(`>app-${i}<`);
+  const png = await images.download('png');
+  keep('painted-graph.png', png.bytes);
+  // Green flows across the whole picture: count green pixels in each quarter of it.
+  const quarters = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [image.width, image.height];
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const counts = [0, 0, 0, 0];
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (g > r + 30 && g > b + 15) {
+        const p = i / 4;
+        const quarter = (p % c.width < c.width / 2 ? 0 : 1) + (Math.floor(p / c.width) < c.height / 2 ? 0 : 2);
+        counts[quarter]!++;
+      }
+    }
+    return counts;
+  }, png.bytes.toString('base64'));
+  for (const count of quarters) expect(count).toBeGreaterThan(500);
 });

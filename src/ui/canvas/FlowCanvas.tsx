@@ -145,7 +145,9 @@ function CanvasView() {
   const stale = useAppStore(selectStale);
   const generation = useAppStore(selectGeneration);
   const zoomedOut = useFlowStore(selectZoomedOut);
-  const boxesOnly = useFlowStore(selectBoxesOnly);
+  // While an image is drawn, every node is rendered with its details (ImageExportBridge).
+  const [whole, setWhole] = useState(false);
+  const boxesOnly = useFlowStore(selectBoxesOnly) && !whole;
   const wide = useFlowStore(selectWide);
   const labelScale = useFlowStore(selectLabelScale);
 
@@ -325,7 +327,7 @@ function CanvasView() {
           onPaneMouseMove={painting ? onPaneMouseMove : undefined}
           onPaneMouseLeave={painting ? () => setHovered(undefined) : undefined}
           onNodeDoubleClick={onNodeDoubleClick}
-          onlyRenderVisibleElements={graph.nodes.length > VISIBLE_ONLY_ABOVE}
+          onlyRenderVisibleElements={graph.nodes.length > VISIBLE_ONLY_ABOVE && !whole}
           nodesConnectable
           onConnectEnd={onConnectEnd}
           connectionRadius={30}
@@ -376,7 +378,7 @@ function CanvasView() {
             compact={!wide}
             searchOpen={searchOpen}
           />
-          <ImageExportBridge />
+          <ImageExportBridge setWhole={setWhole} />
           <GuideFit />
           <DrawToolbar />
           <DnsBanner />

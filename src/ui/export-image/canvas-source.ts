@@ -12,6 +12,12 @@ export interface CanvasSource {
   readonly graphBounds: () => Rect | undefined;
   /** The viewport and the pane's size in pixels: what is on screen. */
   readonly screen: () => { readonly viewport: Viewport; readonly width: number; readonly height: number };
+  /**
+   * Puts every node in the DOM with its details (a large canvas draws only what is in view, and
+   * zoomed far out only boxes) and resolves once they are measured; the function it resolves to
+   * restores the canvas as it was.
+   */
+  readonly prepare: () => Promise<() => void>;
 }
 
 let current: CanvasSource | undefined;

@@ -7,6 +7,7 @@
  * remote images; the result is a blob for a download.
  */
 import { toSvg } from 'html-to-image';
+import { lendPaintedFlows } from '../canvas/layer/image-painter.ts';
 import type { CanvasSource } from './canvas-source.ts';
 import { TITLE_BAND, pixelRatioFor, planGraphImage, planScreenImage, type ImageFormat, type ImagePlan, type ImageScope } from './plan.ts';
 
@@ -16,9 +17,15 @@ const SVG_DATA_PREFIX = 'data:image/svg+xml;charset=utf-8,';
 
 export type CaptureResult = { readonly ok: true; readonly blob: Blob } | { readonly ok: false; readonly message: string };
 
-/** Interactive bits that mean nothing in a picture (connection handles, expand/collapse buttons). */
+/**
+ * Interactive bits that mean nothing in a picture (connection handles, expand/collapse buttons),
+ * and the live layer of painted flows (it covers the screen only: the image gets its own).
+ */
 function keepInImage(node: HTMLElement): boolean {
-  return !(node instanceof Element && (node.classList.contains('react-flow__handle') || node.tagName === 'BUTTON'));
+  return !(
+    node instanceof Element &&
+    (node.classList.contains('react-flow__handle') || node.tagName === 'BUTTON' || node.classList.contains('flow-layer'))
+  );
 }
 
 /**
@@ -37,6 +44,9 @@ function lendArrowMarkers(viewport: HTMLElement): Element | undefined {
 async function drawViewport(viewport: HTMLElement, plan: ImagePlan): Promise<string> {
   const { x, y, zoom } = plan.viewport;
   const lent = lendArrowMarkers(viewport);
+  // A large drawing's painted flows, painted again for the image's region (at the PNG's pixel ratio).
+  const region = { x: -x / zoom, y: -y / zoom, width: plan.width / zoom, height: plan.height / zoom };
+  const painted = lendPaintedFlows(viewport, region, zoom, pixelRatioFor(plan.width, plan.height));
   try {
     const url = await toSvg(viewport, {
       width: plan.width,
@@ -50,6 +60,7 @@ async function drawViewport(viewport: HTMLElement, plan: ImagePlan): Promise<str
     return decodeURIComponent(url.slice(SVG_DATA_PREFIX.length));
   } finally {
     lent?.remove();
+    painted?.remove();
   }
 }
 
@@ -120,11 +131,14 @@ export async function captureCanvas(
     plan = planScreenImage(source.screen());
     if (plan.width < 1 || plan.height < 1) return { ok: false, message: 'The canvas is not on screen.' };
   }
+  const restore = await source.prepare();
   try {
     const svg = addTitle(await drawViewport(viewport, plan), options.title, plan);
     const blob = options.format === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await rasterise(svg, plan);
     return { ok: true, blob };
   } catch (error) {
     return { ok: false, message: `The image could not be drawn: ${error instanceof Error ? error.message : String(error)}.` };
+  } finally {
+    restore();
   }
 }

@@ -12,7 +12,8 @@
 import { useStore as useFlowStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { PaintJob, layerStyles, showPainted } from './paint.ts';
+import { registerImagePainter } from './image-painter.ts';
+import { PaintJob, layerStyles, paintRegion, showPainted } from './paint.ts';
 import { viewRect, type PaintedFlow, type ViewRect } from './painted-flows.ts';
 
 const selectDomNode = (s: { domNode: HTMLDivElement | null }) => s.domNode;
@@ -94,8 +95,14 @@ export function FlowLayer({ flows, labelMinZoom, labelScale }: { readonly flows:
       if (state.transform !== previous.transform || state.width !== previous.width || state.height !== previous.height) schedule();
       previous = state;
     });
+    const unregister = container
+      ? registerImagePainter(container, (region, zoom, pixelRatio) =>
+          paintRegion({ flows, zoom, region, pixelRatio, styles, labels: zoom >= labelMinZoom, labelScale: 1 }),
+        )
+      : undefined;
     return () => {
       unsubscribe();
+      unregister?.();
       if (frame !== 0) cancelAnimationFrame(frame);
     };
   }, [store, flows, labelMinZoom, labelScale, container]);

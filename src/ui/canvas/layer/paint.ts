@@ -195,3 +195,12 @@ export function showPainted(ctx: CanvasRenderingContext2D, painted: PaintJob | u
     ctx.drawImage(painted.canvas, left, top, painted.canvas.width * stretch, painted.canvas.height * stretch);
   }
 }
+
+/** Paints a whole region at once (for an exported image, where waiting is expected). */
+export function paintRegion(request: PaintRequest): HTMLCanvasElement {
+  const job = new PaintJob(request);
+  while (!job.step(1_000)) {
+    // every flow of the region, then the labels
+  }
+  return job.canvas;
+}
