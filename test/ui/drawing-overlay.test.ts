@@ -14,11 +14,11 @@ const webNoEgress =
 const apiFromAll =
   'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api-from-all, namespace: default}\nspec:\n  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {}}]\n';
 
-function graphOf(texts: string[], intents: FlowIntent[]) {
+function graphOf(texts: string[], intents: FlowIntent[], checking: FlowIntent[] = []) {
   const analysis = analyzeFiles(texts.map((text, i) => ({ name: `f${i}.yaml`, text })));
   const base = buildCanvasGraph(analysis, workloadMatrix(analysis), { showAllDenied: false, selection: null });
   const compare = compareDrawnWithActual(analysis.model, intents);
-  return overlayDrawing(base, { intents, externals: [], compare });
+  return overlayDrawing(base, { intents, externals: [], compare, checking });
 }
 
 const flow = (from: string, to: string): FlowIntent => ({
@@ -45,6 +45,20 @@ describe('overlayDrawing', () => {
     const edge = graph.edges.find((e) => e.id === 'default/web->default/api');
     expect(edge?.domAttributes).toMatchObject({ 'data-drawn': 'true', 'data-drawn-denied': 'true', 'data-verdict': 'denied' });
     expect(edge?.data?.title).toMatch(/egress/);
+  });
+
+  it('draws a flow drawn since the analysis on screen as checking, neither denied nor allowed', () => {
+    // The policies on screen deny web's egress; the policy generated for the new flow is not evaluated yet.
+    const drawn = flow('default/web', 'default/api');
+    const graph = graphOf([pods, webNoEgress], [drawn], [drawn]);
+    const edge = graph.edges.find((e) => e.id === 'default/web->default/api');
+    expect(edge?.domAttributes).toMatchObject({ 'data-drawn': 'true', 'data-checking': 'true', 'data-verdict': 'checking' });
+    expect(edge?.domAttributes).not.toHaveProperty('data-drawn-denied');
+    expect(edge?.data?.drawnDenied).toBe(false);
+    expect(edge?.data?.label).toBe('drawn · checking…');
+    // Once the analysis covers it, the verdict shows again.
+    const checked = graphOf([pods, webNoEgress], [drawn]).edges.find((e) => e.id === 'default/web->default/api');
+    expect(checked?.domAttributes).toMatchObject({ 'data-drawn-denied': 'true' });
   });
 
   it('marks flows a broad pasted rule allows but nobody drew', () => {

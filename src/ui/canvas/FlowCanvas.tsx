@@ -160,6 +160,14 @@ function CanvasView() {
   const flowChanges = useAppStore(selectFlowChanges);
   const questions = useGuideQuestions();
   const matrix = useMemo(() => (analysis ? workloadMatrix(analysis) : undefined), [analysis]);
+  // Drawn flows newer than the analysis on screen (drawing-overlay.ts `checking`): the intents of
+  // the moment each analysis arrived are those it was made for.
+  const [analysedIntents, setAnalysedIntents] = useState({ analysis, intents });
+  if (analysedIntents.analysis !== analysis) setAnalysedIntents({ analysis, intents });
+  const checking = useMemo(() => {
+    const known = new Set(analysedIntents.intents);
+    return intents.filter((intent) => !known.has(intent));
+  }, [analysedIntents, intents]);
   const compare = useMemo(
     () => (analysis && intents.length > 0 ? compareDrawnWithActual(analysis.model, intents) : undefined),
     [analysis, intents],
@@ -174,9 +182,9 @@ function CanvasView() {
   const graph = useMemo(() => {
     if (!analysis || !matrix) return EMPTY_GRAPH;
     const base = buildScaledGraph(analysis, matrix, { showAllDenied, selection, showOpenFlows, collapsed });
-    const drawn = overlayDrawing(base, { intents, externals: drawnExternals, compare, emptyNamespaces: emptyDrawnNamespaces(analysis.model) });
+    const drawn = overlayDrawing(base, { intents, externals: drawnExternals, compare, checking, emptyNamespaces: emptyDrawnNamespaces(analysis.model) });
     return overlayQuestions(overlayFlowChanges(drawn, flowChanges), questions);
-  }, [analysis, matrix, showAllDenied, selection, showOpenFlows, collapsed, intents, drawnExternals, compare, flowChanges, questions]);
+  }, [analysis, matrix, showAllDenied, selection, showOpenFlows, collapsed, intents, drawnExternals, compare, checking, flowChanges, questions]);
   const flowStore = useStoreApi();
   const viewAspect = useCallback(() => {
     const { width, height } = flowStore.getState();

@@ -22,6 +22,11 @@ export interface DrawingView {
   readonly externals: readonly DrawnExternal[];
   /** compareDrawnWithActual on the current model (undefined when nothing is drawn). */
   readonly compare: DrawnVsActual | undefined;
+  /**
+   * Drawn flows newer than the analysis on screen (a large workspace is analysed in the worker):
+   * their generated policies are not evaluated yet, so they are drawn as "checking", never as denied.
+   */
+  readonly checking?: readonly FlowIntent[];
 }
 
 function externalLabel(ext: DrawnExternal): string {
@@ -77,10 +82,11 @@ export function overlayDrawing(graph: CanvasGraph, view: DrawingView): CanvasGra
     }
   }
 
+  const checking = new Set((view.checking ?? []).map(edgeIdOfIntent));
   const denied = new Map<string, string[]>();
   view.compare?.drawnButDenied.forEach((d) => {
     const id = edgeIdOfIntent(d.intent);
-    if (id) denied.set(id, [...(denied.get(id) ?? []), ...(d.addresses ? [`For ${d.addresses}:`] : []), ...d.reasons]);
+    if (id && !checking.has(id)) denied.set(id, [...(denied.get(id) ?? []), ...(d.addresses ? [`For ${d.addresses}:`] : []), ...d.reasons]);
   });
   const undrawn = new Map<string, string>();
   for (const a of view.compare?.allowedButNotDrawn ?? []) {
@@ -91,6 +97,7 @@ export function overlayDrawing(graph: CanvasGraph, view: DrawingView): CanvasGra
   const drawnIds = new Set(view.intents.map(edgeIdOfIntent).filter((id): id is string => id !== undefined));
   const edges = graph.edges.map((edge) => {
     if (drawnIds.has(edge.id)) {
+      if (checking.has(edge.id)) return checkingEdge(edge);
       const reasons = denied.get(edge.id);
       if (!reasons) return withAttributes(edge, { 'data-drawn': 'true' });
       const title = `Drawn, but the policies deny it. ${reasons.join(' ')}`;
@@ -115,7 +122,7 @@ export function overlayDrawing(graph: CanvasGraph, view: DrawingView): CanvasGra
       : `${source} → ${target}: drawn; no policy is needed for it (nothing isolates these sides).`;
     const domAttributes: Record<string, string> = { 'data-verdict': reasons ? 'denied' : 'allowed', 'data-drawn': 'true' };
     if (reasons) domAttributes['data-drawn-denied'] = 'true';
-    edges.push({
+    const edge: FlowEdge = {
       id,
       source,
       target,
@@ -133,9 +140,19 @@ export function overlayDrawing(graph: CanvasGraph, view: DrawingView): CanvasGra
         emphasis: undefined,
         drawnDenied: Boolean(reasons),
       },
-    });
+    };
+    edges.push(checking.has(id) ? checkingEdge(edge) : edge);
   });
   return { ...graph, nodes, edges };
+}
+
+/** A drawn flow whose policies are being evaluated: drawn, neither allowed nor denied yet. */
+function checkingEdge(edge: FlowEdge): FlowEdge {
+  const title = `${edge.source} → ${edge.target}: drawn; checking it against the policies…`;
+  return withAttributes(
+    { ...edge, data: { ...edge.data!, verdict: 'allowed', open: false, drawnDenied: false, label: 'drawn · checking…', compactLabel: 'drawn', title } },
+    { 'data-drawn': 'true', 'data-checking': 'true', 'data-verdict': 'checking' },
+  );
 }
 
 function endAsExternal(intents: readonly FlowIntent[], id: string): DrawnExternal | undefined {
