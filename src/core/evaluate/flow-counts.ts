@@ -2,7 +2,8 @@
  * The flow counts of a whole matrix (how many ordered pairs of distinct units may connect, how
  * many are half-open), read off its plain data with integer look-ups: one pass over the pairs,
  * no port set built per pair, units with the same classes counted once. The same counts as
- * asking `matrixFromData(data)` pair by pair (connections, then halfOpenOf(sides)).
+ * asking `matrixFromData(data)` pair by pair (connections, then halfOpenOf(sides)); the same
+ * pass lists those pairs (scanMatrixFlows), for the canvas.
  */
 import { isEmptyPorts, subtractPorts } from '../model/portset.ts';
 import { ALL_ID, EMPTY_ID, PortSetInterner } from './interner.ts';
@@ -36,19 +37,39 @@ function addSide(sums: Side, side: MatrixSideData, subject: number, other: numbe
   sums.targeted = sums.targeted === EMPTY_ID ? targeted : interner.union(sums.targeted, targeted);
 }
 
-/** Distinct class lists of the units, with how many units have each. */
-function unitGroups(unitClasses: readonly (readonly number[])[]): { classes: readonly number[]; units: number }[] {
-  const groups = new Map<string, { classes: readonly number[]; units: number }>();
-  for (const classes of unitClasses) {
+interface UnitGroup {
+  readonly classes: readonly number[];
+  /** Indices of the units with these classes. */
+  readonly members: number[];
+}
+
+/** Distinct class lists of the units, with the units that have each. */
+function unitGroups(unitClasses: readonly (readonly number[])[]): UnitGroup[] {
+  const groups = new Map<string, UnitGroup>();
+  unitClasses.forEach((classes, unit) => {
     const key = classes.join(',');
     const group = groups.get(key);
-    if (group) group.units++;
-    else groups.set(key, { classes, units: 1 });
-  }
+    if (group) group.members.push(unit);
+    else groups.set(key, { classes, members: [unit] });
+  });
   return [...groups.values()];
 }
 
+export interface MatrixFlowScan {
+  readonly counts: FlowCounts;
+  /**
+   * Every ordered pair of distinct units that is allowed on some port or half-open, as
+   * `from * units + to`, in increasing order: the pairs a canvas draws by default, found without
+   * asking each of the others.
+   */
+  readonly pairs: Uint32Array;
+}
+
 export function countMatrixFlows(data: MatrixData): FlowCounts {
+  return scanMatrixFlows(data).counts;
+}
+
+export function scanMatrixFlows(data: MatrixData): MatrixFlowScan {
   const interner = new PortSetInterner(data.portSets);
   const n = data.classCount;
   /** Whether `a` minus `b` keeps some port, per pair of ids. */
@@ -68,9 +89,11 @@ export function countMatrixFlows(data: MatrixData): FlowCounts {
   const ingress: Side = { allowed: EMPTY_ID, targeted: EMPTY_ID };
   let allowed = 0;
   let halfOpen = 0;
+  const drawn: [UnitGroup, UnitGroup][] = [];
+  let drawnPairs = 0;
   for (const from of groups) {
     for (const to of groups) {
-      const weight = from === to ? from.units * (from.units - 1) : from.units * to.units;
+      const weight = from === to ? from.members.length * (from.members.length - 1) : from.members.length * to.members.length;
       if (weight === 0) continue;
       let connections = EMPTY_ID;
       egress.allowed = egress.targeted = ingress.allowed = ingress.targeted = EMPTY_ID;
@@ -82,11 +105,25 @@ export function countMatrixFlows(data: MatrixData): FlowCounts {
           addSide(ingress, data.ingress, b, a, interner);
         }
       }
+      const half = leaves(egress.targeted, ingress.allowed) || leaves(ingress.targeted, egress.allowed);
       if (connections !== EMPTY_ID) allowed += weight;
-      if (leaves(egress.targeted, ingress.allowed) || leaves(ingress.targeted, egress.allowed)) halfOpen += weight;
+      if (half) halfOpen += weight;
+      if (connections !== EMPTY_ID || half) {
+        drawn.push([from, to]);
+        drawnPairs += weight;
+      }
     }
   }
   const units = data.unitClasses.length;
   const pairs = units > 1 ? units * (units - 1) : 0;
-  return { pairs, allowed, denied: pairs - allowed, halfOpen };
+  return { counts: { pairs, allowed, denied: pairs - allowed, halfOpen }, pairs: pairList(drawn, drawnPairs, units) };
+}
+
+function pairList(drawn: readonly (readonly [UnitGroup, UnitGroup])[], size: number, units: number): Uint32Array {
+  const list = new Uint32Array(size);
+  let at = 0;
+  for (const [from, to] of drawn) {
+    for (const s of from.members) for (const d of to.members) if (s !== d) list[at++] = s * units + d;
+  }
+  return list.sort();
 }

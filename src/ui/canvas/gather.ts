@@ -114,6 +114,29 @@ const gatherings = new WeakMap<ReachabilityMatrix, { readonly key: string; reado
 /** What the canvas draws from: an analysis carries its flows gathered per namespace (else they are gathered here). */
 export interface GatherSource extends CanvasSource {
   readonly namespacePairs?: NamespacePairs;
+  /** The workload pairs allowed on some port or half-open (scanMatrixFlows), of `workloadMatrix`. */
+  readonly workloadFlowPairs?: Uint32Array;
+  readonly workloadMatrix?: ReachabilityMatrix;
+}
+
+/**
+ * The pairs of units worth a flow (allowed or half-open), as `from * units + to`: the analysis's
+ * list when it is of this matrix, else every ordered pair (podFlow then tells).
+ */
+function* candidatePairs(source: GatherSource, matrix: ReachabilityMatrix, expanded: readonly number[]): Generator<[number, number]> {
+  const n = matrix.units.length;
+  const given = source.workloadFlowPairs;
+  if (given && source.workloadMatrix === matrix) {
+    const isExpanded = new Uint8Array(n);
+    for (const i of expanded) isExpanded[i] = 1;
+    for (const pair of given) {
+      const s = Math.floor(pair / n);
+      const d = pair - s * n;
+      if (isExpanded[s] && isExpanded[d]) yield [s, d];
+    }
+    return;
+  }
+  for (const s of expanded) for (const d of expanded) if (s !== d) yield [s, d];
 }
 
 const gatheredPairs = new WeakMap<ReachabilityMatrix, NamespacePairs>();
@@ -152,14 +175,11 @@ export function gather(source: GatherSource, matrix: ReachabilityMatrix, collaps
     endOf[i] = index;
   });
   const unitFlows: FlowSpec[] = [];
-  for (const s of expanded) {
-    for (const d of expanded) {
-      if (s === d) continue;
-      const from = units[s]!;
-      const to = units[d]!;
-      const data = podFlow(matrix, from, to, s, d);
-      if (data.verdict === 'allowed' || data.halfOpen) unitFlows.push({ id: flowEdgeId(from.id, to.id), source: from.id, target: to.id, data });
-    }
+  for (const [s, d] of candidatePairs(source, matrix, expanded)) {
+    const from = units[s]!;
+    const to = units[d]!;
+    const data = podFlow(matrix, from, to, s, d);
+    if (data.verdict === 'allowed' || data.halfOpen) unitFlows.push({ id: flowEdgeId(from.id, to.id), source: from.id, target: to.id, data });
   }
   const gathering: Gathering = {
     units,

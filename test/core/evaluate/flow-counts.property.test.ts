@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator } from '../../../src/core/evaluate/evaluator.ts';
-import { countMatrixFlows } from '../../../src/core/evaluate/flow-counts.ts';
+import { countMatrixFlows, scanMatrixFlows } from '../../../src/core/evaluate/flow-counts.ts';
 import { halfOpenOf } from '../../../src/core/evaluate/matrix.ts';
 import type { Granularity, ReachabilityMatrix } from '../../../src/core/evaluate/types.ts';
 import { isEmptyPorts } from '../../../src/core/model/portset.ts';
@@ -30,6 +30,28 @@ describe('countMatrixFlows', () => {
         const evaluator = createEvaluator(model);
         const data = structuredClone(evaluator.matrixData({ granularity }));
         expect(countMatrixFlows(data)).toEqual(countPairByPair(evaluator.matrix({ granularity })));
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('lists exactly the pairs that are allowed on some port or half-open, in order', () => {
+    fc.assert(
+      fc.property(clusterArb, (model) => {
+        const evaluator = createEvaluator(model);
+        const matrix = evaluator.matrix({ granularity: 'workload' });
+        const n = matrix.units.length;
+        const expected: number[] = [];
+        for (let s = 0; s < n; s++) {
+          for (let d = 0; d < n; d++) {
+            if (s === d) continue;
+            const half = halfOpenOf(matrix.sides(s, d));
+            if (!isEmptyPorts(matrix.connections(s, d)) || !isEmptyPorts(half.egressOnly) || !isEmptyPorts(half.ingressOnly)) expected.push(s * n + d);
+          }
+        }
+        const scan = scanMatrixFlows(structuredClone(evaluator.matrixData({ granularity: 'workload' })));
+        expect([...scan.pairs]).toEqual(expected);
+        expect(scan.counts).toEqual(countPairByPair(matrix));
       }),
       { numRuns: 150 },
     );
