@@ -3,7 +3,7 @@
  * port". Every rule treats all ports of one class alike, so one probe per class decides it.
  */
 import { PROTOCOLS, type Protocol } from '../model/types.ts';
-import { EMPTY_PORTS, portSetOf, subtractPorts, unionPorts, ALL_PORTS, isEmptyPorts, type PortSet } from '../model/portset.ts';
+import { EMPTY_PORTS, portSetFromRanges, portSetOf, subtractPorts, unionPorts, ALL_PORTS, isEmptyPorts, type PortSet } from '../model/portset.ts';
 import type { CompiledPolicy } from './compile.ts';
 import type { PodEndpoint } from './match.ts';
 import type { PortClass } from './types.ts';
@@ -43,17 +43,20 @@ function mentionedRanges(policies: readonly CompiledPolicy[], endpoints: readonl
 }
 
 function atomsOfRanges(ranges: readonly Range[]): Range[] {
-  const cuts = new Set<number>();
+  // One sweep over the cuts, counting the ranges open at each (not a scan of every range per
+  // cut: that is quadratic in the ranges, and a hostile policy can mention 30,000 of them).
+  const opens = new Map<number, number>();
   for (const [from, to] of ranges) {
-    cuts.add(from);
-    cuts.add(to + 1);
+    opens.set(from, (opens.get(from) ?? 0) + 1);
+    opens.set(to + 1, (opens.get(to + 1) ?? 0) - 1);
   }
-  const sorted = [...cuts].sort((a, b) => a - b);
+  const sorted = [...opens.keys()].sort((a, b) => a - b);
   const atoms: Range[] = [];
+  let open = 0;
   for (let i = 0; i + 1 < sorted.length; i++) {
     const from = sorted[i]!;
-    const to = sorted[i + 1]! - 1;
-    if (ranges.some(([a, b]) => a <= from && from <= b)) atoms.push([from, to]);
+    open += opens.get(from)!;
+    if (open > 0) atoms.push([from, sorted[i + 1]! - 1]);
   }
   return atoms;
 }
@@ -75,11 +78,13 @@ export function computePortClasses(policies: readonly CompiledPolicy[], endpoint
   const classes: PortClass[] = [];
   let mentioned: PortSet = EMPTY_PORTS;
   for (const [protocol, ranges] of mentionedRanges(policies, endpoints)) {
-    for (const atom of atomsOfRanges(ranges)) {
+    const atoms = atomsOfRanges(ranges);
+    for (const atom of atoms) {
       const ports = portSetOf(protocol, atom[0], atom[1]);
-      mentioned = unionPorts(mentioned, ports);
       classes.push({ ports, probe: { protocol, port: atom[0] }, label: labelOf(protocol, atom), other: false });
     }
+    // Merged once per protocol (a union per atom is quadratic in the atoms).
+    mentioned = unionPorts(mentioned, portSetFromRanges(protocol, atoms));
   }
   const rest = subtractPorts(ALL_PORTS, mentioned);
   const probe = firstPort(rest);

@@ -5,7 +5,7 @@
 import type { Labels } from '../model/types.ts';
 import { checkLabelKey, checkLabelValue } from './names.ts';
 import { childPath, type Path } from './path.ts';
-import { describeValue, readMap } from './reader.ts';
+import { describeValue, numberText, readMap } from './reader.ts';
 import type { Reporter } from './reporter.ts';
 
 /** Check one label key; reports at the key. */
@@ -35,7 +35,8 @@ export function readLabels(r: Reporter, v: unknown, path: Path): Labels | undefi
       value = '';
     }
     if (typeof value !== 'string') {
-      const quoted = typeof value === 'number' || typeof value === 'boolean' ? ` (quote it: "${String(value)}")` : '';
+      const written = typeof value === 'number' ? numberText(value) : typeof value === 'boolean' ? String(value) : undefined;
+      const quoted = written === undefined ? '' : ` (quote it: "${written}")`;
       r.error('invalid-type', `Label ${JSON.stringify(key)} must have a string value, not ${describeValue(value)}${quoted}`, at);
       continue;
     }

@@ -25,7 +25,8 @@ export interface ObjectHeader {
 function checkApiVersion(r: Reporter, kind: ModelKind, header: ObjectHeader): void {
   const expected = API_VERSIONS[kind];
   if (header.apiVersion === expected) return;
-  const removed = REMOVED_API_VERSIONS[header.apiVersion];
+  // Own keys only: an apiVersion such as "constructor" must not find Object.prototype's.
+  const removed = Object.hasOwn(REMOVED_API_VERSIONS, header.apiVersion) ? REMOVED_API_VERSIONS[header.apiVersion] : undefined;
   const why = removed ? ` (${header.apiVersion} was ${removed}; the fields are the same)` : '';
   r.error(
     'wrong-api-version',

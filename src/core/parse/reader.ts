@@ -24,13 +24,19 @@ export function hasField(obj: Obj, key: string): boolean {
   return hasOwn.call(obj, key);
 }
 
+/** A number as YAML writes it: non-finite ones as `.nan`, `.inf`, `-.inf`, not as JavaScript prints them. */
+export function numberText(n: number): string {
+  if (Number.isFinite(n)) return String(n);
+  return Number.isNaN(n) ? '.nan' : n > 0 ? '.inf' : '-.inf';
+}
+
 /** A short description of a value for messages: `a list`, `the string "80"`. */
 export function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  if (typeof v === 'number') return `the number ${v}`;
+  if (typeof v === 'number') return `the number ${numberText(v)}`;
   if (typeof v === 'boolean') return `the boolean ${v}`;
   return `a ${typeof v}`;
 }
