@@ -3,6 +3,7 @@ import { createEvaluator, importManifests } from '../../src/core/index.ts';
 import { flowGeometry } from '../../src/ui/canvas/edges/geometry.ts';
 import { absoluteRects, routeFlows } from '../../src/ui/canvas/edges/route.ts';
 import { buildCanvasGraph } from '../../src/ui/canvas/graph.ts';
+import type { CanvasNode } from '../../src/ui/canvas/types.ts';
 import { extendLayout, gridLayout, layoutCanvas, layoutKey, type NodeBox } from '../../src/ui/canvas/layout.ts';
 import { mergeNodes, placeNodes } from '../../src/ui/canvas/place.ts';
 import { packChips } from '../../src/ui/canvas/sizes.ts';
@@ -131,6 +132,20 @@ describe('gridLayout (the fallback)', () => {
     const pods = graph.nodes.filter((n) => n.type === 'workload').map((n) => layout.get(n.id)!);
     pods.forEach((a, i) => pods.slice(i + 1).forEach((b) => expect(overlaps(a, b)).toBe(false)));
     expect(overlaps(layout.get('ext:8.8.8.8/32')!, layout.get('ns:default')!)).toBe(false);
+  });
+
+  it('wraps many external address sets into rows no wider than the namespaces, below them', () => {
+    const namespace = { id: 'ns:a', type: 'namespace', position: { x: 0, y: 0 }, data: { name: 'a', labels: [], declared: true, emphasis: undefined } };
+    const workloads = Array.from({ length: 9 }, (_, i) => ({ id: `a/w${i}`, type: 'workload', parentId: 'ns:a', position: { x: 0, y: 0 }, width: 240, height: 80, data: {} }));
+    const externals = Array.from({ length: 40 }, (_, i) => ({ id: `ext:10.0.${i}.0/24`, type: 'external', position: { x: 0, y: 0 }, width: 176, height: 44, data: {} }));
+    const layout = gridLayout([namespace, ...workloads, ...externals] as unknown as CanvasNode[], 1.6);
+    const group = layout.get('ns:a')!;
+    const boxes = externals.map((e) => layout.get(e.id)!);
+    const right = Math.max(...boxes.map((b) => b.x + b.width));
+    expect(right).toBeLessThanOrEqual(Math.max(group.width, Math.sqrt((group.width + 36) * (group.height + 36) * 1.6)) + 176);
+    expect(new Set(boxes.map((b) => b.y)).size).toBeGreaterThan(1);
+    for (const box of boxes) expect(box.y).toBeGreaterThan(group.y + group.height);
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlaps(a, b)).toBe(false)));
   });
 });
 

@@ -229,6 +229,15 @@ function CanvasView() {
   const rendered = laidOut && nodes.length === placed.length && nodes.every((n, i) => n.id === placed[i]?.id);
   const { focusedOn, focusPeers, fitMatches, nextMatch } = useScaleView({ filtered, focusId, collapsed, rendered, epoch, layoutEpoch, fitTo });
 
+  // A click on a namespace's box where a painted flow runs selects the flow (as a click on the pane does).
+  const onNodeClick: NodeMouseHandler<CanvasNode> = useCallback(
+    (event, node) => {
+      const flow = node.type === 'namespace' ? paintedAt(event.clientX, event.clientY) : undefined;
+      if (flow) selectOnCanvas({ kind: 'flow', source: flow.source, target: flow.target });
+    },
+    [paintedAt],
+  );
+
   const onNodeDoubleClick: NodeMouseHandler<CanvasNode> = useCallback((_event, node) => {
     if (node.type === 'namespaceSummary') toggleNamespace(node.data.name, 'expanded');
   }, []);
@@ -272,7 +281,10 @@ function CanvasView() {
   const onPaneMouseMove = useCallback(
     (event: ReactMouseEvent) => {
       if (event.buttons !== 0) return;
-      setHovered(paintedAt(event.clientX, event.clientY)?.id);
+      // A workload's card hides the flows painted behind it (a namespace's box does not).
+      const node = (event.target as Element).closest('.react-flow__node');
+      const onCard = node !== null && !node.classList.contains('react-flow__node-namespace');
+      setHovered(onCard ? undefined : paintedAt(event.clientX, event.clientY)?.id);
     },
     [paintedAt, setHovered],
   );
@@ -334,6 +346,7 @@ function CanvasView() {
           onPaneClick={onPaneClick}
           onPaneMouseMove={painting ? onPaneMouseMove : undefined}
           onPaneMouseLeave={painting ? () => setHovered(undefined) : undefined}
+          onNodeClick={painting ? onNodeClick : undefined}
           onNodeDoubleClick={onNodeDoubleClick}
           onlyRenderVisibleElements={graph.nodes.length > VISIBLE_ONLY_ABOVE && !whole}
           nodesConnectable
@@ -370,7 +383,8 @@ function CanvasView() {
               </ControlButton>
             )}
           </Controls>
-          {wide ? (
+          {/* Zoomed far out on a large drawing the whole of it is in view: a minimap would only repeat it, at a cost on every pan. */}
+          {wide && !(boxesOnly && graph.nodes.length > VISIBLE_ONLY_ABOVE) ? (
             <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} style={{ width: 140, height: 90 }} />
           ) : null}
           <ScalePanel

@@ -191,7 +191,7 @@ export async function layoutCanvas(nodes: readonly CanvasNode[], edges: readonly
 /**
  * A plain grid, should ELK fail, and for very large drawings: each namespace a block of its
  * workloads in rows (about square), blocks and collapsed namespaces packed in rows about as wide
- * as the view is, external sets in a row below. Linear in the number of nodes; never pretty,
+ * as the view is, external sets in rows of that width below. Linear in the number of nodes; never pretty,
  * always readable.
  */
 export function gridLayout(nodes: readonly CanvasNode[], aspect = 1.6): Layout {
@@ -244,11 +244,21 @@ export function gridLayout(nodes: readonly CanvasNode[], aspect = 1.6): Layout {
     x += block.width + gap;
     rowHeight = Math.max(rowHeight, block.height);
   }
+  // External address sets in rows of the same width below (one long row would make the drawing
+  // so wide that fitting it shrinks everything else).
   let ex = 0;
-  const bottom = y + rowHeight;
+  let ey = y + rowHeight + gap * 2;
+  let externalRow = 0;
   for (const ext of nodes.filter((n) => n.type === 'external')) {
-    boxes.set(ext.id, { x: ex, y: bottom + gap * 2, width: ext.width ?? 0, height: ext.height ?? 0 });
-    ex += (ext.width ?? 0) + gap;
+    const width = ext.width ?? 0;
+    if (ex > 0 && ex + width > rowWidth) {
+      ex = 0;
+      ey += externalRow + gap;
+      externalRow = 0;
+    }
+    boxes.set(ext.id, { x: ex, y: ey, width, height: ext.height ?? 0 });
+    ex += width + gap;
+    externalRow = Math.max(externalRow, ext.height ?? 0);
   }
   return boxes;
 }

@@ -1,6 +1,6 @@
 /**
- * One <canvas> with the painted flows (painted-flows.ts), placed inside React Flow's edge layer
- * so that it sits under the workloads and over the namespace groups, like the SVG edges. The
+ * One <canvas> with the painted flows (painted-flows.ts), placed first inside React Flow's edge
+ * layer so that it sits under the SVG edges and the workloads and over the namespace groups. The
  * canvas covers exactly the view (it undoes the viewport's transform). Each frame it shows the
  * last finished PaintJob (paint.ts) moved and scaled to the view; when that does not cover the
  * view at the current zoom, a new job paints a region around the view a few milliseconds per
@@ -50,6 +50,9 @@ export function FlowLayer({ flows, labelMinZoom, labelScale }: { readonly flows:
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return undefined;
+    // First in the edge layer: the flows that stay SVG edges come after it, so over it (at the
+    // same stacking level, under the workloads' cards).
+    if (container && container.firstChild !== canvas) container.prepend(canvas);
     const styles = layerStyles(canvas);
     let current = false;
     let pending: PaintJob | undefined;

@@ -15,7 +15,7 @@ const HIT_TOLERANCE = 6;
 export interface PaintedFlowsView {
   readonly painting: boolean;
   readonly painted: readonly PaintedFlow[];
-  /** What React Flow draws: every edge, or (painting) only those that stay SVG, over the layer. */
+  /** What React Flow draws: every edge, or (painting) only those that stay SVG (over the layer, under the cards). */
   readonly svgEdges: FlowEdge[];
   readonly hovered: string | undefined;
   setHovered(id: string | undefined): void;
@@ -25,9 +25,10 @@ export interface PaintedFlowsView {
 
 export function usePaintedFlows(nodes: readonly CanvasNode[], edges: FlowEdge[], routes: ReadonlyMap<string, RoutedFlow>): PaintedFlowsView {
   const painting = edges.length > PAINT_FLOWS_ABOVE;
-  // A dragged node's flows follow it as SVG edges; the painted ones stay as they are until the drop.
-  const dragging = useMemo(() => new Set(nodes.filter((n) => n.dragging).map((n) => n.id)), [nodes]);
-  const svgFlow = useCallback((e: FlowEdge) => staysSvg(e) || dragging.has(e.source) || dragging.has(e.target), [dragging]);
+  // A dragged node's flows follow it as SVG edges (the painted ones stay as they are until the
+  // drop); a selected node's flows are SVG edges too, with their labels.
+  const held = useMemo(() => new Set(nodes.filter((n) => n.dragging || n.selected).map((n) => n.id)), [nodes]);
+  const svgFlow = useCallback((e: FlowEdge) => staysSvg(e) || held.has(e.source) || held.has(e.target), [held]);
   const last = useRef<readonly PaintedFlow[]>([]);
   const painted = useMemo(() => {
     last.current = painting ? paintedFlows(edges, routes, svgFlow, last.current) : [];
@@ -39,7 +40,7 @@ export function usePaintedFlows(nodes: readonly CanvasNode[], edges: FlowEdge[],
   }, [painted]);
   const [hovered, setHovered] = useState<string | undefined>(undefined);
   const svgEdges = useMemo(
-    () => (painting ? edges.filter((e) => svgFlow(e) || e.id === hovered).map((e) => ({ ...e, zIndex: 2 })) : edges),
+    () => (painting ? edges.filter((e) => svgFlow(e) || e.id === hovered) : edges),
     [painting, edges, hovered, svgFlow],
   );
   const flowStore = useStoreApi();
