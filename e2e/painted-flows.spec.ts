@@ -60,9 +60,10 @@ test.describe('painted flows', () => {
     expect(Number(await layer.layer.getAttribute('data-painted'))).toBeGreaterThan(400);
     await saveShot(page, 'painted-flows-overview');
 
-    // Closer, where flows are curves with arrow heads: into team-0.
+    // Closer, where flows are curves with arrow heads: at team-0's corner (the first group, top
+    // left), so that the empty pane beyond the drawing stays in view.
     const team0 = (await canvas.node('ns:team-0').boundingBox())!;
-    await layer.zoomInAt({ x: team0.x + team0.width / 2, y: team0.y + team0.height / 2 }, 0.6);
+    await layer.zoomInAt({ x: team0.x + 20, y: team0.y + 20 }, 0.45);
     await layer.ready();
     await saveShot(page, 'painted-flows-zoomed');
 
@@ -115,14 +116,17 @@ test.describe('painted flows', () => {
     await expect(layer.layer).toHaveAttribute('data-flows', String(total));
     await expect(layer.svgEdges).toHaveCount(0);
 
-    // A click on the pane with no hover before it (a tap) selects the painted flow under it too.
-    const [paneSpot] = await layer.paintedSpots({ paneOnly: true });
-    if (!paneSpot) throw new Error('no painted flow on the empty pane');
-    await layer.pane.dispatchEvent('click', { clientX: paneSpot.x, clientY: paneSpot.y });
+    // A click with no hover before it (a tap), on the pane or inside a namespace's box, selects
+    // the painted flow under it too.
+    const [tapSpot] = await layer.paintedSpots();
+    if (!tapSpot) throw new Error('no painted flow on the pane or in a namespace');
+    await page.evaluate(({ x, y }) => {
+      document.elementFromPoint(x, y)!.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true, cancelable: true }));
+    }, tapSpot);
     await expect(side.inspector).toHaveAttribute('data-selection', 'flow');
     const tapped = layer.canvas.locator('.react-flow__edge[data-selected="true"]');
     await expect(tapped).toHaveCount(1);
-    expect(distanceToPoints(await layer.svgEdgePoints(tapped), paneSpot)).toBeLessThanOrEqual(HIT_TOLERANCE);
+    expect(distanceToPoints(await layer.svgEdgePoints(tapped), tapSpot)).toBeLessThanOrEqual(HIT_TOLERANCE);
     await page.mouse.click(empty.x, empty.y);
     await expect(side.inspector).toHaveAttribute('data-selection', 'none');
 

@@ -120,6 +120,8 @@ export type FlowEdgeData = {
   readonly ghost?: boolean;
   /** A flow gathered from a collapsed namespace's workloads (collapse.ts). */
   readonly aggregate?: FlowAggregate;
+  /** A painted flow under the pointer, drawn as an SVG edge (layer/): its label shows at any zoom. */
+  readonly hovered?: boolean;
 };
 
 /**

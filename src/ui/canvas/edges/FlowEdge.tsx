@@ -44,7 +44,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
       {data && !hideLabel ? (
         <EdgeLabelRenderer>
           <div
-            className={`flow-label flow-${look}${emphasis}${selected ? ' is-selected' : ''} nodrag nopan`}
+            className={`flow-label flow-${look}${emphasis}${selected ? ' is-selected' : ''}${data.hovered ? ' is-hovered' : ''} nodrag nopan`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(var(--label-scale, 1))` }}
             title={data.title}
             data-testid={`flow-label.${id}`}

@@ -40,7 +40,10 @@ export function usePaintedFlows(nodes: readonly CanvasNode[], edges: FlowEdge[],
   }, [painted]);
   const [hovered, setHovered] = useState<string | undefined>(undefined);
   const svgEdges = useMemo(
-    () => (painting ? edges.filter((e) => svgFlow(e) || e.id === hovered) : edges),
+    () =>
+      painting
+        ? edges.flatMap((e) => (e.id === hovered && e.data ? [{ ...e, data: { ...e.data, hovered: true } }] : svgFlow(e) ? [e] : []))
+        : edges,
     [painting, edges, hovered, svgFlow],
   );
   const flowStore = useStoreApi();
