@@ -22,7 +22,7 @@ import { saveShot } from './pages/shots.ts';
 import { SidePanelPage } from './pages/side-panel-page.ts';
 
 const CLUSTER = generateClusterYaml({ workloads: 130, pods: 390, policies: 260, style: 'deployments' });
-/** FlowCanvas's HIT_TOLERANCE: within this many pixels of a painted flow, the pointer is on it. */
+/** HIT_TOLERANCE in src/ui/canvas/layer/use-painted-flows.ts: within this many pixels of a painted flow, the pointer is on it. */
 const HIT_TOLERANCE = 6;
 
 /** Loads the cluster from a file in the Import dialog and expands every namespace. */

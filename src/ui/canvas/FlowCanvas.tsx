@@ -326,7 +326,7 @@ function CanvasView() {
   return (
     <div
       ref={wrapper}
-      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${painting ? ' flows-painted' : ''}${boxesOnly ? ' boxes-only' : ''}${hovered ? ' flow-hovered' : ''}${stale ? ' is-stale' : ''}${wide ? ' is-wide' : ''}`}
+      className={`flow-canvas${zoomedOut ? ' zoomed-out' : ''}${boxesOnly ? ' boxes-only' : ''}${hovered ? ' flow-hovered' : ''}${stale ? ' is-stale' : ''}${wide ? ' is-wide' : ''}`}
       style={{ '--label-scale': labelScale } as CSSProperties}
       data-testid="canvas"
       data-layout={rendered ? 'done' : 'pending'}

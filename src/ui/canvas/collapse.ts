@@ -18,7 +18,7 @@ import { isSelectedFlow, isSelectedNode, OPEN_FLOW_LIMIT, type FlowSpec } from '
 import { focusOnPolicy } from './focus.ts';
 import { gather, viewFlows, type GatherSource } from './gather.ts';
 import { buildCanvasGraph, externalNode, flowEdge, labelChips, namespaceNodeId, workloadNode, type CanvasView } from './graph.ts';
-import { SUMMARY_HEIGHT, SUMMARY_WIDTH } from './sizes.ts';
+import { CARD_Z, SUMMARY_HEIGHT, SUMMARY_WIDTH } from './sizes.ts';
 import type { CanvasGraph, CanvasNode, FlowEdge, NamespaceNode, NamespaceSummaryNode } from './types.ts';
 import type { CanvasSource, UnitInfo } from './units.ts';
 import type { NamespaceToggle } from '../store/view-slice.ts';
@@ -80,6 +80,7 @@ function summaryNode(source: CanvasSource, name: string, members: readonly UnitI
     id,
     type: 'namespaceSummary',
     position: { x: 0, y: 0 },
+    zIndex: CARD_Z,
     width: SUMMARY_WIDTH,
     height: SUMMARY_HEIGHT,
     selected: isSelectedNode(view, id),

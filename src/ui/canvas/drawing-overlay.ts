@@ -12,7 +12,7 @@ import { edgeIdOfIntent, nodeIdOfEnd } from './drawing.ts';
 import { externalNodeId } from './external.ts';
 import { namespaceNodeId } from './graph.ts';
 import { DENIED_LABEL, flowEdgeId } from './flows.ts';
-import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH } from './sizes.ts';
+import { CARD_Z, EXTERNAL_HEIGHT, EXTERNAL_WIDTH } from './sizes.ts';
 import type { CanvasGraph, ExternalNode, FlowEdge } from './types.ts';
 
 export interface DrawingView {
@@ -40,6 +40,7 @@ function drawnExternalNode(ext: DrawnExternal): ExternalNode {
     id: ext.id,
     type: 'external',
     position: { x: 0, y: 0 },
+    zIndex: CARD_Z,
     width: EXTERNAL_WIDTH,
     height: EXTERNAL_HEIGHT,
     ariaLabel: `External addresses: ${label} (drawn)`,

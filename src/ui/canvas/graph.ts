@@ -12,7 +12,7 @@ import { externalFlows, flowEdgeId, podFlows, type FlowSpec, type FlowView } fro
 import { focusOnPolicy, type PolicyFocus } from './focus.ts';
 import type { ExternalSet } from './external.ts';
 import { lintByWorkload } from './lint-marks.ts';
-import { EXTERNAL_HEIGHT, EXTERNAL_WIDTH, WORKLOAD_WIDTH, workloadHeight, workloadRows } from './sizes.ts';
+import { CARD_Z, EXTERNAL_HEIGHT, EXTERNAL_WIDTH, WORKLOAD_WIDTH, workloadHeight, workloadRows } from './sizes.ts';
 import type {
   CanvasGraph,
   CanvasNode,
@@ -97,6 +97,7 @@ export function externalNode(set: ExternalSet, view: CanvasView, focus: PolicyFo
     id: set.id,
     type: 'external',
     position: ORIGIN,
+    zIndex: CARD_Z,
     width: EXTERNAL_WIDTH,
     height: EXTERNAL_HEIGHT,
     selected: isSelectedNode(view, set.id),

@@ -1,4 +1,4 @@
-/** The canvas's stateful pieces: asynchronous layout, dragged positions, stable edge objects. */
+/** The canvas's stateful pieces: asynchronous layout, dragged positions, stable edge objects, routes. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { absoluteRects, rerouteMoved, routeFlows, type RoutedFlow } from './edges/route.ts';
 import type { Rect } from './edges/geometry.ts';

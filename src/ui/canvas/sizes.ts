@@ -5,6 +5,12 @@
  */
 
 export const WORKLOAD_WIDTH = 240;
+/**
+ * The stacking level of top-level cards (external address sets, collapsed namespaces): that of a
+ * workload inside its namespace, so that flows (SVG or painted, layer/) run under every card and
+ * over the namespace groups.
+ */
+export const CARD_Z = 1;
 export const EXTERNAL_WIDTH = 176;
 export const EXTERNAL_HEIGHT = 44;
 

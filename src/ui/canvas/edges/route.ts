@@ -41,8 +41,9 @@ export function absoluteRects(nodes: readonly CanvasNode[]): Map<string, Rect> {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
     const x = node.position.x + (parent?.position.x ?? 0);
     const y = node.position.y + (parent?.position.y ?? 0);
-    const width = node.measured?.width ?? node.width ?? 0;
-    const height = node.measured?.height ?? node.height ?? 0;
+    // The size the node was given (sizes.ts, the layout) before React Flow's measure of it, as useRoutes keys on.
+    const width = node.width ?? node.measured?.width ?? 0;
+    const height = node.height ?? node.measured?.height ?? 0;
     rects.set(node.id, { x, y, width, height });
   }
   return rects;

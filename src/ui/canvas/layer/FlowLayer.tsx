@@ -57,6 +57,12 @@ export function FlowLayer({ flows, labelMinZoom, labelScale }: { readonly flows:
     let current = false;
     let pending: PaintJob | undefined;
     let frame = 0;
+    /** The zoom of the previous frame: a new painting starts only once the zoom holds still. */
+    let lastZoom = Number.NaN;
+    const replace = (job: PaintJob | undefined) => {
+      // Let go of the old bitmap at once (a region is several megabytes).
+      if (job && job !== shownRef.current && job !== pending) job.release();
+    };
     const paint = () => {
       frame = 0;
       const { transform, width, height } = store.getState();
@@ -74,20 +80,32 @@ export function FlowLayer({ flows, labelMinZoom, labelScale }: { readonly flows:
       canvas.style.transform = `translate(${-x / zoom}px, ${-y / zoom}px) scale(${1 / zoom})`;
       const view = viewRect(transform, width, height);
       const covers = (job: PaintJob | undefined) => job !== undefined && job.zoom === zoom && contains(job.region, view);
+      const zooming = zoom !== lastZoom;
+      lastZoom = zoom;
+      let waiting = false;
       if (!current || !covers(shownRef.current)) {
-        if (!covers(pending)) {
-          pending = new PaintJob({ flows, zoom, region: grow(view), pixelRatio, styles, labels: zoom >= labelMinZoom, labelScale });
-        }
-        if (pending!.step(FRAME_BUDGET)) {
-          shownRef.current = pending;
-          pending = undefined;
-          current = true;
+        if (zooming) {
+          // Mid-zoom: the last painting, stretched, until the zoom holds for a frame.
+          waiting = true;
+        } else {
+          if (!covers(pending)) {
+            const old = pending;
+            pending = new PaintJob({ flows, zoom, region: grow(view), pixelRatio, styles, labels: zoom >= labelMinZoom, labelScale });
+            replace(old);
+          }
+          if (pending!.step(FRAME_BUDGET)) {
+            const old = shownRef.current;
+            shownRef.current = pending;
+            pending = undefined;
+            current = true;
+            replace(old);
+          }
         }
       }
       showPainted(ctx, shownRef.current, transform, pixelRatio);
-      canvas.dataset['state'] = pending ? 'painting' : 'ready';
+      canvas.dataset['state'] = pending || waiting ? 'painting' : 'ready';
       canvas.dataset['painted'] = String(current ? (shownRef.current?.size ?? 0) : 0);
-      if (pending) schedule();
+      if (pending || waiting) schedule();
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(paint);
@@ -107,6 +125,7 @@ export function FlowLayer({ flows, labelMinZoom, labelScale }: { readonly flows:
       unsubscribe();
       unregister?.();
       if (frame !== 0) cancelAnimationFrame(frame);
+      pending?.release();
     };
   }, [store, flows, labelMinZoom, labelScale, container]);
 

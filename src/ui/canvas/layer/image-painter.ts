@@ -37,6 +37,7 @@ export function lendPaintedFlows(viewport: Element, region: ViewRect, zoom: numb
     zIndex: '1',
     pointerEvents: 'none',
   });
-  container.appendChild(canvas);
+  // First in the edge layer, like the live layer: under the flows that stay SVG edges.
+  container.prepend(canvas);
   return canvas;
 }

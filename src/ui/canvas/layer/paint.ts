@@ -41,7 +41,7 @@ export function layerStyles(element: Element): LayerStyles {
 }
 
 /** Below this zoom, flows are straight undashed lines without arrow heads (none could be seen). */
-export const LINES_ONLY_BELOW = 0.3;
+const LINES_ONLY_BELOW = 0.3;
 /** Above this many labels in a region, none is painted: they would only cover each other. */
 const MAX_LABELS = 400;
 const ORDER: readonly PaintLook[] = ['open', 'allowed', 'partial', 'denied', 'half-open'];
@@ -85,6 +85,14 @@ export class PaintJob {
     const rank = (f: PaintedFlow) => (f.dim ? 0 : ORDER.length) + ORDER.indexOf(f.look);
     this.queue = request.flows.filter((f) => boxInView(f.box, region, margin)).sort((a, b) => rank(a) - rank(b));
     this.labelsDone = !request.labels;
+  }
+
+  /** Frees the bitmap (the canvas is left empty); the job shows nothing after this. */
+  release(): void {
+    this.canvas.width = 0;
+    this.canvas.height = 0;
+    this.next = this.queue.length;
+    this.labelsDone = true;
   }
 
   /** How many flows the region holds. */

@@ -37,8 +37,16 @@ export interface PaintedFlow {
 /** A flow the user is looking at: drawn as an SVG edge even when the others are painted. */
 export function staysSvg(edge: FlowEdge): boolean {
   const data = edge.data;
+  const dom = edge.domAttributes as Readonly<Record<string, string>> | undefined;
   return Boolean(
-    edge.selected || data?.emphasis === 'highlight' || data?.change || data?.ghost || data?.drawnDenied || data?.undrawn,
+    edge.selected ||
+      data?.emphasis === 'highlight' ||
+      data?.change ||
+      data?.ghost ||
+      data?.drawnDenied ||
+      data?.undrawn ||
+      // The user's own drawing (drawing-overlay.ts), checked or still being checked.
+      dom?.['data-drawn'] === 'true',
   );
 }
 
@@ -163,14 +171,21 @@ export class FlowHitIndex {
   constructor(flows: readonly PaintedFlow[]) {
     const size = FlowHitIndex.CELL;
     for (const flow of flows) {
-      const [left, top, right, bottom] = flow.box;
-      for (let cx = Math.floor(left / size); cx <= Math.floor(right / size); cx++) {
-        for (let cy = Math.floor(top / size); cy <= Math.floor(bottom / size); cy++) {
-          const key = FlowHitIndex.key(cx, cy);
-          const list = this.cells.get(key);
-          if (list) list.push(flow);
-          else this.cells.set(key, [flow]);
+      // The cells the curve passes through (segment by segment), not its whole box: a long
+      // diagonal flow's box covers hundreds of cells it never touches.
+      const keys = new Set<number>();
+      let [ax, ay] = [flow.curve[0], flow.curve[1]];
+      for (let i = 1; i <= SAMPLES; i++) {
+        const [bx, by] = cubic(flow.curve, i / SAMPLES);
+        for (let cx = Math.floor(Math.min(ax, bx) / size); cx <= Math.floor(Math.max(ax, bx) / size); cx++) {
+          for (let cy = Math.floor(Math.min(ay, by) / size); cy <= Math.floor(Math.max(ay, by) / size); cy++) keys.add(FlowHitIndex.key(cx, cy));
         }
+        [ax, ay] = [bx, by];
+      }
+      for (const key of keys) {
+        const list = this.cells.get(key);
+        if (list) list.push(flow);
+        else this.cells.set(key, [flow]);
       }
     }
   }

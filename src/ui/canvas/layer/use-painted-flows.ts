@@ -6,8 +6,18 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { RoutedFlow } from '../edges/route.ts';
+import { CARD_Z } from '../sizes.ts';
 import type { CanvasNode, FlowEdge } from '../types.ts';
 import { FlowHitIndex, PAINT_FLOWS_ABOVE, paintedFlows, staysSvg, type PaintedFlow } from './painted-flows.ts';
+
+/**
+ * An edge between two top-level cards (no workload end) would sit at level 0, under the layer:
+ * it goes to the cards' level (an edge with a workload end is there already, React Flow lifts it).
+ */
+function overLayer(edge: FlowEdge): FlowEdge {
+  const topLevel = (id: string) => id.startsWith('ext:') || id.startsWith('ns:');
+  return topLevel(edge.source) && topLevel(edge.target) ? { ...edge, zIndex: CARD_Z } : edge;
+}
 
 /** Within this many screen pixels of a painted flow, the pointer is on it. */
 const HIT_TOLERANCE = 6;
@@ -27,7 +37,11 @@ export function usePaintedFlows(nodes: readonly CanvasNode[], edges: FlowEdge[],
   const painting = edges.length > PAINT_FLOWS_ABOVE;
   // A dragged node's flows follow it as SVG edges (the painted ones stay as they are until the
   // drop); a selected node's flows are SVG edges too, with their labels.
-  const held = useMemo(() => new Set(nodes.filter((n) => n.dragging || n.selected).map((n) => n.id)), [nodes]);
+  const heldKey = nodes
+    .filter((n) => n.dragging || n.selected)
+    .map((n) => n.id)
+    .join('\n');
+  const held = useMemo(() => new Set(heldKey === '' ? [] : heldKey.split('\n')), [heldKey]);
   const svgFlow = useCallback((e: FlowEdge) => staysSvg(e) || held.has(e.source) || held.has(e.target), [held]);
   const last = useRef<readonly PaintedFlow[]>([]);
   const painted = useMemo(() => {
@@ -42,7 +56,7 @@ export function usePaintedFlows(nodes: readonly CanvasNode[], edges: FlowEdge[],
   const svgEdges = useMemo(
     () =>
       painting
-        ? edges.flatMap((e) => (e.id === hovered && e.data ? [{ ...e, data: { ...e.data, hovered: true } }] : svgFlow(e) ? [e] : []))
+        ? edges.flatMap((e) => (e.id === hovered && e.data ? [overLayer({ ...e, data: { ...e.data, hovered: true } })] : svgFlow(e) ? [overLayer(e)] : []))
         : edges,
     [painting, edges, hovered, svgFlow],
   );
