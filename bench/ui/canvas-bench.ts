@@ -12,7 +12,8 @@
  * - longest task: the longest main-thread task in that time (PerformanceObserver 'longtask',
  *   installed before the page loads; tasks under 50 ms are not reported by the browser).
  * - pan frames: requestAnimationFrame intervals while the pane is dragged by a scripted mouse
- *   (median and 95th percentile, in ms).
+ *   (median and 95th percentile, in ms); zoom frames: the same while the wheel zooms in 12 steps
+ *   and out again.
  *
  * Large clusters open with namespaces collapsed; "500-expanded" and "1000-expanded" also time
  * "Expand all" and pan the expanded drawing (about 530 and 1,060 nodes, all in view). Nothing here is asserted: `--json` prints one JSON document instead.
@@ -68,6 +69,8 @@ interface Result {
   panFrameMedianMs: number;
   panFrameP95Ms: number;
   panFrames: number;
+  zoomFrameMedianMs: number;
+  zoomFrameP95Ms: number;
 }
 
 const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -178,6 +181,36 @@ async function panFrames(page: Page): Promise<number[]> {
   });
 }
 
+/** Zooms in and out again with the mouse wheel over the pane, recording requestAnimationFrame intervals. */
+async function zoomFrames(page: Page): Promise<number[]> {
+  const box = await page.getByTestId('canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.55);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __sampling: boolean };
+    w.__frames = [];
+    w.__sampling = true;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__sampling) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  for (const delta of [-120, 120]) {
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, delta);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    }
+  }
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __sampling: boolean };
+    w.__sampling = false;
+    return w.__frames.slice(1);
+  });
+}
+
 function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -239,6 +272,7 @@ async function runScenario(baseUrl: string, scenario: Scenario): Promise<Result>
       })));
     }
     const frames = await panFrames(page);
+    const zooms = await zoomFrames(page);
     return {
       scenario: scenario.label,
       workloads: scenario.size.workloads,
@@ -252,6 +286,8 @@ async function runScenario(baseUrl: string, scenario: Scenario): Promise<Result>
       panFrameMedianMs: round(percentile(frames, 0.5), 1),
       panFrameP95Ms: round(percentile(frames, 0.95), 1),
       panFrames: frames.length,
+      zoomFrameMedianMs: round(percentile(zooms, 0.5), 1),
+      zoomFrameP95Ms: round(percentile(zooms, 0.95), 1),
     };
   } finally {
     await browser.close();
@@ -270,8 +306,9 @@ function printTable(results: readonly Result[]): void {
     `${r.nodes} / ${r.edges}`,
     String(r.collapsed),
     `${r.panFrameMedianMs} / ${r.panFrameP95Ms} ms`,
+    `${r.zoomFrameMedianMs} / ${r.zoomFrameP95Ms} ms`,
   ]);
-  const head = ['workloads', 'pods', 'policies', 'YAML', 'paste → drawn', 'longest task', 'expand all → drawn', 'DOM nodes / edges', 'collapsed', 'pan frame median / p95'];
+  const head = ['workloads', 'pods', 'policies', 'YAML', 'paste → drawn', 'longest task', 'expand all → drawn', 'DOM nodes / edges', 'collapsed', 'pan frame median / p95', 'zoom frame median / p95'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(line(head));
