@@ -6,7 +6,8 @@
  */
 import { CORE_SCHEMA, loadAll, mergeTag } from 'js-yaml';
 import {
-  countMatrixFlows,
+  gatherNamespacePairs,
+  scanMatrixFlows,
   createEvaluator,
   explainVerdict,
   importManifests,
@@ -42,11 +43,14 @@ function firstLines(err: unknown): string {
   return text.split('\n').slice(0, 4).join(' | ');
 }
 
-/** The input files by name, with their lines (split once: a garbage file has a thousand issues). */
+/**
+ * The input files by name, with their lines (split once: a garbage file has a thousand issues).
+ * A line ends at \n or at a lone \r, as the importer counts lines (a \r\n line keeps its \r).
+ */
 export type InputTexts = ReadonlyMap<string, { readonly text: string; readonly lines: readonly string[] }>;
 
 export function inputTexts(files: readonly ManifestFile[]): InputTexts {
-  return new Map(files.map((f) => [f.name, { text: f.text, lines: f.text.split('\n') }]));
+  return new Map(files.map((f) => [f.name, { text: f.text, lines: f.text.split(/\n|\r(?!\n)/) }]));
 }
 
 /** Whether an issue is a clear error: stable code, readable message, a position inside the text. */
@@ -152,7 +156,9 @@ function evaluate(model: ClusterModel, files: readonly ManifestFile[], out: stri
   if (!evaluator) return;
   const workloads = stage('matrixData(workload)', () => evaluator.matrixData({ granularity: 'workload' }));
   if (workloads && workloads.units.length !== model.workloads.length) out.push(`workload matrix has ${workloads.units.length} units for ${model.workloads.length} workloads`);
-  if (workloads) stage('countMatrixFlows', () => countMatrixFlows(workloads));
+  // What the editor computes from it with every analysis (src/ui/analysis.ts): the pairs worth a flow, the namespace tables.
+  if (workloads) stage('scanMatrixFlows', () => scanMatrixFlows(workloads));
+  if (workloads) stage('gatherNamespacePairs', () => gatherNamespacePairs(workloads));
   if (model.pods.length <= MAX_PODS_FOR_POD_MATRIX) {
     const pods = stage('matrixData(pod)', () => evaluator.matrixData({ granularity: 'pod' }));
     if (pods && pods.units.length !== model.pods.length) out.push(`pod matrix has ${pods.units.length} units for ${model.pods.length} pods`);
