@@ -82,11 +82,7 @@ test('an image of a drawing with painted flows has every flow in it, not only th
   const canvas = new CanvasPage(page);
   const images = new ImageExportPage(page);
   await canvas.open();
-  const dialog = new ImportPage(page);
-  await dialog.open();
-  const cluster = generateClusterYaml({ workloads: 100, pods: 300, policies: 60, style: 'deployments' });
-  await dialog.choose([{ name: 'cluster.yaml', mimeType: 'application/yaml', buffer: Buffer.from(cluster) }], ['cluster.yaml']);
-  await dialog.load();
+  await new ImportPage(page).loadFile('cluster.yaml', generateClusterYaml({ workloads: 100, pods: 300, policies: 60, style: 'deployments' }));
   await page.getByTestId('canvas.expand-all').click();
   // Over 3,000 default-allow flows: drawn, they are painted on the flow layer.
   await page.getByTestId('canvas.open-flows').getByRole('button', { name: 'Draw them' }).click();

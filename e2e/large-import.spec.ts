@@ -29,17 +29,6 @@ function firstNamespaceLine(page: Page): Promise<number | undefined> {
 }
 
 /** Drag the empty canvas background (right of the demo's namespace, above its external node). */
-async function panCanvas(page: Page): Promise<void> {
-  const box = await page.locator('.react-flow__pane').boundingBox();
-  if (!box) throw new Error('no canvas pane');
-  const x = box.x + box.width - 30;
-  const y = box.y + box.height * 0.3;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x - 60, y + 30, { steps: 4 });
-  await page.mouse.move(x - 120, y + 60, { steps: 4 });
-  await page.mouse.up();
-}
 
 test('a 5,000-pod import is analysed off the main thread, with progress, cancel and retry', async ({ page, baseURL }) => {
   test.setTimeout(240_000);
@@ -90,7 +79,7 @@ test('a 5,000-pod import is analysed off the main thread, with progress, cancel 
   await page.keyboard.insertText(`${TYPED}\n`); // one edit, as a paste or an input method makes
   await expect(firstLine).toHaveText(TYPED);
   const before = await viewportTransform(page);
-  await panCanvas(page);
+  await canvas.pan();
   await expect.poll(() => viewportTransform(page)).not.toBe(before);
   await expect(progress.root).toBeVisible();
 

@@ -32,10 +32,7 @@ async function openExpanded(page: Page): Promise<{ canvas: CanvasPage; layer: Fl
   const scale = new ScalePage(page);
   await page.goto(EDITOR_URL);
   await expect(canvas.node('default/frontend')).toBeVisible();
-  const dialog = new ImportPage(page);
-  await dialog.open();
-  await dialog.choose([{ name: 'cluster.yaml', mimeType: 'application/yaml', buffer: Buffer.from(CLUSTER) }], ['cluster.yaml']);
-  await dialog.load();
+  await new ImportPage(page).loadFile('cluster.yaml', CLUSTER);
   await expect(scale.summary('team-0')).toBeVisible();
   await page.getByTestId('canvas.expand-all').click();
   await expect(scale.workloadNodes()).toHaveCount(130);

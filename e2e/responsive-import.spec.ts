@@ -48,17 +48,6 @@ function snapshot(page: Page): Promise<Snapshot> {
 }
 
 /** Drag the empty canvas background, near the right edge, above the bottom row of controls. */
-async function panCanvas(page: Page): Promise<void> {
-  const box = await page.locator('.react-flow__pane').boundingBox();
-  if (!box) throw new Error('no canvas pane');
-  const x = box.x + box.width - 30;
-  const y = box.y + box.height * 0.3;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x - 60, y + 30, { steps: 4 });
-  await page.mouse.move(x - 120, y + 60, { steps: 4 });
-  await page.mouse.up();
-}
 
 test('typing and panning keep working while a 5,000-pod import is analysed in the worker', async ({ page }) => {
   test.setTimeout(60_000); // about 15 s here: two analyses of 5,000 pods and one drawing, on a shared machine
@@ -67,9 +56,7 @@ test('typing and panning keep working while a 5,000-pod import is analysed in th
   const yaml = new YamlPage(page);
   const progress = new AnalysisProgressPage(page);
   await canvas.open();
-  await dialog.open();
-  await dialog.choose([{ name: 'teams.yaml', mimeType: 'application/yaml', buffer: Buffer.from(CLUSTER) }], ['teams.yaml']);
-  await dialog.load();
+  await dialog.loadFile('teams.yaml', CLUSTER);
 
   // Type: the text shows while the import's analysis is still running.
   await yaml.content.click();
@@ -84,7 +71,7 @@ test('typing and panning keep working while a 5,000-pod import is analysed in th
   await expect(progress.cancel).toBeVisible();
   await saveShot(page, 'responsive-import-typed');
   const before = (await snapshot(page)).viewport;
-  await panCanvas(page);
+  await canvas.pan();
   await expect.poll(async () => (seen = await snapshot(page)).viewport).not.toBe(before);
   expect(seen!.analysing).toBe(true);
 

@@ -27,10 +27,7 @@ async function openBigCluster(page: Page): Promise<{ canvas: CanvasPage; scale: 
   const scale = new ScalePage(page);
   await page.goto('/?gallery=0');
   await expect(canvas.node('default/frontend')).toBeVisible();
-  const dialog = new ImportPage(page);
-  await dialog.open();
-  await dialog.choose([{ name: 'cluster.yaml', mimeType: 'application/yaml', buffer: Buffer.from(CLUSTER) }], ['cluster.yaml']);
-  await dialog.load();
+  await new ImportPage(page).loadFile('cluster.yaml', CLUSTER);
   await expect(scale.summary('team-0')).toBeVisible();
   await scale.laidOut();
   return { canvas, scale };

@@ -94,4 +94,17 @@ export class CanvasPage {
     );
     return boxes.every((b) => b.x >= view.x - 1 && b.y >= view.y - 1 && b.right <= view.x + view.width + 1 && b.bottom <= view.y + view.height + 1);
   }
+
+  /** Drags the canvas pane from near its right edge, a little down and to the left (a pan). */
+  async pan(): Promise<void> {
+    const box = await this.page.locator('.react-flow__pane').boundingBox();
+    if (!box) throw new Error('no canvas pane');
+    const x = box.x + box.width - 30;
+    const y = box.y + box.height * 0.3;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x - 60, y + 30, { steps: 4 });
+    await this.page.mouse.move(x - 120, y + 60, { steps: 4 });
+    await this.page.mouse.up();
+  }
 }
