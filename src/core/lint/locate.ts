@@ -8,6 +8,7 @@
  */
 import { policyId } from '../evaluate/compile.ts';
 import { locateField, type SourceRange } from '../parse/locate.ts';
+import { lineStarts } from '../parse/text-index.ts';
 import type { ManifestFile } from '../parse/types.ts';
 import type { SourceRef } from '../model/types.ts';
 import type { LintFinding, LintWarning } from './types.ts';
@@ -23,8 +24,7 @@ interface FileLines {
 }
 
 function fileLines(file: ManifestFile): FileLines {
-  const starts = [0];
-  for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(file.text);
   const markers: number[] = [];
   starts.forEach((start, i) => {
     if (file.text.startsWith('---', start) && MARKER.test(file.text.slice(start, start + 4))) markers.push(i + 1);

@@ -8,6 +8,28 @@ export interface LineColumn {
   readonly column: number;
 }
 
+/**
+ * Offsets where lines start. A line ends at `\r\n`, `\n` or a lone `\r` (old Mac files), as
+ * YAML 1.2, js-yaml and CodeMirror count them.
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  const end = text.length;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 export class LineIndex {
   private starts: number[] | undefined;
 
@@ -15,9 +37,7 @@ export class LineIndex {
 
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
-    const starts = [0];
-    const text = this.text;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    const starts = lineStarts(this.text);
     this.starts = starts;
     return starts;
   }
