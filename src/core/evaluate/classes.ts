@@ -3,7 +3,9 @@
  * same named ports and (when ipBlocks match pods) the same ipBlocks containing their IPs.
  * The matrix is computed per class, so work grows with distinct workloads, not pods.
  */
+import { LabelIndex } from '../model/infer-index.ts';
 import { containsIp } from '../model/ipset.ts';
+import type { LabelSelector, Labels } from '../model/types.ts';
 import type { CompiledIpBlockPeer, CompiledPolicy, CompiledRule } from './compile.ts';
 import type { MatchOptions, PodEndpoint } from './match.ts';
 
@@ -75,12 +77,41 @@ export class RuleTargets {
   private readonly byPeer = new Map<string, readonly number[]>();
   private readonly byRule = new Map<CompiledRule, readonly number[]>();
   private readonly all: readonly number[];
+  private namespaces: IndexedLabels<string> | undefined;
+  private readonly podsByNamespace = new Map<string, IndexedLabels<number>>();
 
   constructor(
     private readonly classes: PodClasses,
     private readonly options: MatchOptions,
   ) {
     this.all = classes.representatives.map((_, i) => i);
+  }
+
+  /** Namespaces (by name, in class order) indexed by their labels. */
+  private namespaceIndex(): IndexedLabels<string> {
+    const reps = this.classes.representatives;
+    this.namespaces ??= new IndexedLabels(
+      [...this.classes.classesByNamespace].map(([ns, members]) => ({ item: ns, labels: reps[members[0]!]!.namespaceLabels })),
+    );
+    return this.namespaces;
+  }
+
+  /** The classes of one namespace indexed by their labels. */
+  private podIndex(namespace: string): IndexedLabels<number> | undefined {
+    let index = this.podsByNamespace.get(namespace);
+    if (!index) {
+      const members = this.classes.classesByNamespace.get(namespace);
+      if (!members) return undefined;
+      const reps = this.classes.representatives;
+      index = new IndexedLabels(members.map((c) => ({ item: c, labels: reps[c]!.labels })));
+      this.podsByNamespace.set(namespace, index);
+    }
+    return index;
+  }
+
+  /** Classes of the policy's namespace that its podSelector selects, ascending. */
+  selectedBy(policy: CompiledPolicy): number[] {
+    return this.podIndex(policy.namespace)?.matching(policy.policy.spec.podSelector, policy.selects) ?? [];
   }
 
   /** Class indices admitted by the rule's peers, ascending. */
@@ -112,17 +143,38 @@ export class RuleTargets {
       const namespaces =
         peer.sameNamespace !== undefined
           ? [peer.sameNamespace]
-          : [...this.classes.classesByNamespace.entries()]
-              .filter(([, members]) => peer.namespaceMatch!(reps[members[0]!]!.namespaceLabels))
-              .map(([ns]) => ns);
+          : this.namespaceIndex().matching(peer.namespaceSelector, (labels) => peer.namespaceMatch!(labels));
       for (const ns of namespaces) {
-        for (const c of this.classes.classesByNamespace.get(ns) ?? []) {
-          if (peer.podMatch(reps[c]!.labels)) result.push(c);
-        }
+        const members = this.podIndex(ns);
+        for (const c of members?.matching(peer.podSelector, (labels) => peer.podMatch(labels)) ?? []) result.push(c);
       }
       result.sort((a, b) => a - b);
     }
     this.byPeer.set(peer.key, result);
     return result;
+  }
+}
+
+/** Items with labels, and the items a selector matches, checked only among the index's candidates. */
+export class IndexedLabels<T> {
+  private readonly index = new LabelIndex();
+
+  constructor(private readonly entries: readonly { readonly item: T; readonly labels: Labels }[]) {
+    for (const e of entries) this.index.add(e.labels);
+  }
+
+  /** Items whose labels `match` accepts, in entry order; `selector` (what `match` checks) narrows the candidates. */
+  matching(selector: LabelSelector | undefined, match: (labels: Labels) => boolean): T[] {
+    const candidates = this.index.candidates(selector);
+    const out: T[] = [];
+    if (candidates === undefined) {
+      for (const e of this.entries) if (match(e.labels)) out.push(e.item);
+    } else {
+      for (const i of candidates) {
+        const e = this.entries[i]!;
+        if (match(e.labels)) out.push(e.item);
+      }
+    }
+    return out;
   }
 }

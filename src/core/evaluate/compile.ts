@@ -28,6 +28,9 @@ export interface CompiledSelectorPeer {
   readonly podMatch: LabelMatcher;
   /** Stable key of what this peer selects, to share work between identical peers. */
   readonly key: string;
+  /** The selectors as written, for label indexes to narrow the candidates (matching uses the matchers). */
+  readonly podSelector?: LabelSelector;
+  readonly namespaceSelector?: LabelSelector;
 }
 
 export interface CompiledIpBlockPeer {
@@ -117,9 +120,17 @@ function compilePeer(peer: NetworkPolicyPeer, namespace: string): CompiledPeer {
       namespaceMatch: matcherFor(peer.namespaceSelector),
       podMatch,
       key: `ns:${selectorKey(peer.namespaceSelector)}|pod:${podKey}`,
+      ...(peer.podSelector ? { podSelector: peer.podSelector } : {}),
+      namespaceSelector: peer.namespaceSelector,
     };
   }
-  return { kind: 'selector', sameNamespace: namespace, podMatch, key: `in:${namespace}|pod:${podKey}` };
+  return {
+    kind: 'selector',
+    sameNamespace: namespace,
+    podMatch,
+    key: `in:${namespace}|pod:${podKey}`,
+    ...(peer.podSelector ? { podSelector: peer.podSelector } : {}),
+  };
 }
 
 function compilePort(port: NetworkPolicyPort): CompiledPort {

@@ -140,7 +140,7 @@ export function createEvaluator(model: ClusterModel, options: EvaluateOptions = 
     },
     matrixData(matrixOptions = {}) {
       return computeMatrixData(
-        { model, policies, toEndpoint, selectingPolicies, options: matchOptions },
+        { model, policies, toEndpoint, options: matchOptions },
         matrixOptions.granularity ?? 'workload',
       );
     },

@@ -6,7 +6,7 @@ import { atomsOf, type IpRange } from '../model/ipset.ts';
 import { formatIpSetLabel } from '../model/ipset-label.ts';
 import type { CompiledPolicy, CompiledRule } from './compile.ts';
 import { distinctIpBlockPeers } from './classes.ts';
-import { ALL_ID, EMPTY_ID } from './interner.ts';
+import { ALL_ID, EMPTY_ID, UnionsBySlot } from './interner.ts';
 import { rulePortSet, type IpEndpoint } from './match.ts';
 import type { ClassContext } from './matrix.ts';
 import type { ExternalSideData } from './matrix-data.ts';
@@ -80,15 +80,16 @@ export function computeExternal(
   const perAtomAndClass = (direction: 'ingress' | 'egress'): Int32Array[] => {
     const { groups, groupOf } = ctx[direction];
     const perGroup = groups.map(({ policies, representative }) => {
-      const vector = new Int32Array(atoms.length).fill(policies.length === 0 ? ALL_ID : EMPTY_ID);
+      if (policies.length === 0) return new Int32Array(atoms.length).fill(ALL_ID);
+      const vector = new UnionsBySlot(atoms.length);
       for (const policy of policies) {
         for (const rule of policy[direction] ?? []) {
           // Named ports never match an address; towards a pod they resolve against it.
           const ports = ctx.interner.intern(rulePortSet(rule, direction === 'egress' ? anyAddress : ctx.classes.representatives[representative]!));
-          for (const a of admittedBy(rule)) vector[a] = ctx.interner.union(vector[a]!, ports);
+          for (const a of admittedBy(rule)) vector.add(a, ports);
         }
       }
-      return vector;
+      return vector.result(ctx.interner);
     });
     return atoms.map((_, a) => {
       const result = new Int32Array(groupOf.length);

@@ -20,6 +20,11 @@ export interface FlowCounts {
   readonly halfOpen: number;
 }
 
+// Read once: under a CommonJS transform (the CLI's), every use of an imported binding is a
+// property read, and the pair loop below runs millions of times.
+const EMPTY = EMPTY_ID;
+const ALL = ALL_ID;
+
 interface Side {
   allowed: number;
   targeted: number;
@@ -29,12 +34,12 @@ function addSide(sums: Side, side: MatrixSideData, subject: number, other: numbe
   const group = side.groupOf[subject]!;
   const allowed = side.allowed[group];
   if (!allowed) {
-    sums.allowed = ALL_ID;
+    sums.allowed = ALL;
     return;
   }
   const targeted = side.targeted[group]![other]!;
-  sums.allowed = sums.allowed === EMPTY_ID ? allowed[other]! : interner.union(sums.allowed, allowed[other]!);
-  sums.targeted = sums.targeted === EMPTY_ID ? targeted : interner.union(sums.targeted, targeted);
+  sums.allowed = sums.allowed === EMPTY ? allowed[other]! : interner.union(sums.allowed, allowed[other]!);
+  sums.targeted = sums.targeted === EMPTY ? targeted : interner.union(sums.targeted, targeted);
 }
 
 interface UnitGroup {
@@ -69,13 +74,20 @@ export function countMatrixFlows(data: MatrixData): FlowCounts {
   return scanMatrixFlows(data).counts;
 }
 
+/** Sums of one side for a pair of class lists; the common case of one class each needs no union. */
+function sideOf(sums: Side, side: MatrixSideData, subjects: readonly number[], others: readonly number[], interner: PortSetInterner): void {
+  sums.allowed = sums.targeted = EMPTY;
+  for (const a of subjects) for (const b of others) addSide(sums, side, a, b, interner);
+}
+
 export function scanMatrixFlows(data: MatrixData): MatrixFlowScan {
   const interner = new PortSetInterner(data.portSets);
   const n = data.classCount;
+  const { cells } = data;
   /** Whether `a` minus `b` keeps some port, per pair of ids. */
   const leftovers = new Map<number, boolean>();
   const leaves = (a: number, b: number): boolean => {
-    if (a === EMPTY_ID || b === ALL_ID || a === b) return false;
+    if (a === EMPTY || b === ALL || a === b) return false;
     const key = a * 0x200000 + b;
     let left = leftovers.get(key);
     if (left === undefined) {
@@ -85,45 +97,87 @@ export function scanMatrixFlows(data: MatrixData): MatrixFlowScan {
     return left;
   };
   const groups = unitGroups(data.unitClasses);
-  const egress: Side = { allowed: EMPTY_ID, targeted: EMPTY_ID };
-  const ingress: Side = { allowed: EMPTY_ID, targeted: EMPTY_ID };
+  // The one class of each group, or -1: most units have one, and a pair of them is read directly.
+  const only = Int32Array.from(groups, (g) => (g.classes.length === 1 ? g.classes[0]! : -1));
+  // Per class, its side's row (null: not isolated), looked up once rather than per pair.
+  const rowsOf = (side: MatrixSideData, rows: readonly (Int32Array | null)[]) => Array.from(side.groupOf, (g) => rows[g] ?? null);
+  const egressAllowed = rowsOf(data.egress, data.egress.allowed);
+  const egressTargeted = rowsOf(data.egress, data.egress.targeted);
+  const ingressAllowed = rowsOf(data.ingress, data.ingress.allowed);
+  const ingressTargeted = rowsOf(data.ingress, data.ingress.targeted);
+  const egress: Side = { allowed: EMPTY, targeted: EMPTY };
+  const ingress: Side = { allowed: EMPTY, targeted: EMPTY };
   let allowed = 0;
   let halfOpen = 0;
-  const drawn: [UnitGroup, UnitGroup][] = [];
+  /** Group pairs drawn, `from * groups + to`, in a typed array doubled when full. */
+  let drawn = new Float64Array(1024);
+  let drawnCount = 0;
   let drawnPairs = 0;
-  for (const from of groups) {
-    for (const to of groups) {
-      const weight = from === to ? from.members.length * (from.members.length - 1) : from.members.length * to.members.length;
+  for (let f = 0; f < groups.length; f++) {
+    const from = groups[f]!;
+    const a = only[f]!;
+    for (let t = 0; t < groups.length; t++) {
+      const to = groups[t]!;
+      const weight = f === t ? from.members.length * (from.members.length - 1) : from.members.length * to.members.length;
       if (weight === 0) continue;
-      let connections = EMPTY_ID;
-      egress.allowed = egress.targeted = ingress.allowed = ingress.targeted = EMPTY_ID;
-      for (const a of from.classes) {
-        for (const b of to.classes) {
+      const b = only[t]!;
+      let connections = EMPTY;
+      if (a >= 0 && b >= 0) {
+        // One class each way: the sums are the cells themselves (what addSide gives from nothing).
+        connections = cells[a * n + b]!;
+        const egressRow = egressAllowed[a]!;
+        const ingressColumn = ingressAllowed[b]!;
+        egress.allowed = egressRow ? egressRow[b]! : ALL;
+        egress.targeted = egressRow ? egressTargeted[a]![b]! : EMPTY;
+        ingress.allowed = ingressColumn ? ingressColumn[a]! : ALL;
+        ingress.targeted = ingressColumn ? ingressTargeted[b]![a]! : EMPTY;
+      } else {
+        for (const x of from.classes) {
           // A union with nothing is the other set: one class each way (most units) needs no union.
-          connections = connections === EMPTY_ID ? data.cells[a * n + b]! : interner.union(connections, data.cells[a * n + b]!);
-          addSide(egress, data.egress, a, b, interner);
-          addSide(ingress, data.ingress, b, a, interner);
+          for (const y of to.classes) connections = connections === EMPTY ? cells[x * n + y]! : interner.union(connections, cells[x * n + y]!);
         }
+        sideOf(egress, data.egress, from.classes, to.classes, interner);
+        sideOf(ingress, data.ingress, to.classes, from.classes, interner);
       }
       const half = leaves(egress.targeted, ingress.allowed) || leaves(ingress.targeted, egress.allowed);
-      if (connections !== EMPTY_ID) allowed += weight;
+      if (connections !== EMPTY) allowed += weight;
       if (half) halfOpen += weight;
-      if (connections !== EMPTY_ID || half) {
-        drawn.push([from, to]);
+      if (connections !== EMPTY || half) {
+        if (drawnCount === drawn.length) {
+          const grown = new Float64Array(drawn.length * 2);
+          grown.set(drawn);
+          drawn = grown;
+        }
+        drawn[drawnCount++] = f * groups.length + t;
         drawnPairs += weight;
       }
     }
   }
   const units = data.unitClasses.length;
   const pairs = units > 1 ? units * (units - 1) : 0;
-  return { counts: { pairs, allowed, denied: pairs - allowed, halfOpen }, pairs: pairList(drawn, drawnPairs, units) };
+  return { counts: { pairs, allowed, denied: pairs - allowed, halfOpen }, pairs: pairList(groups, drawn.subarray(0, drawnCount), drawnPairs, units) };
 }
 
-function pairList(drawn: readonly (readonly [UnitGroup, UnitGroup])[], size: number, units: number): Uint32Array {
+function pairList(groups: readonly UnitGroup[], drawn: Float64Array, size: number, units: number): Uint32Array {
   const list = new Uint32Array(size);
   let at = 0;
-  for (const [from, to] of drawn) {
-    for (const s of from.members) for (const d of to.members) if (s !== d) list[at++] = s * units + d;
+  let sorted = true;
+  const g = groups.length;
+  for (let k = 0; k < drawn.length; k++) {
+    const key = drawn[k]!;
+    const from = groups[Math.floor(key / g)]!.members;
+    const to = groups[key % g]!.members;
+    for (let i = 0; i < from.length; i++) {
+      const s = from[i]!;
+      for (let j = 0; j < to.length; j++) {
+        const d = to[j]!;
+        if (s === d) continue;
+        const pair = s * units + d;
+        if (at > 0 && pair < list[at - 1]!) sorted = false;
+        list[at++] = pair;
+      }
+    }
   }
-  return list.sort();
+  // Units of one class each come out in order already: sort only when groups interleave.
+  return sorted ? list : list.sort();
 }

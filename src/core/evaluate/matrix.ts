@@ -8,7 +8,7 @@ import type { PortSet } from '../model/portset.ts';
 import { subtractPorts } from '../model/portset.ts';
 import type { CompiledPolicy, CompiledRule } from './compile.ts';
 import { groupPodClasses, namedPortsKey, RuleTargets, type PodClasses } from './classes.ts';
-import { ALL_ID, EMPTY_ID, PortSetInterner } from './interner.ts';
+import { ALL_ID, PortSetInterner, UnionsBySlot } from './interner.ts';
 import { rulePortSet, type MatchOptions, type PodEndpoint } from './match.ts';
 import { computePortClasses } from './port-classes.ts';
 import { computeExternal } from './external.ts';
@@ -19,7 +19,6 @@ export interface MatrixInput {
   readonly model: ClusterModel;
   readonly policies: readonly CompiledPolicy[];
   readonly toEndpoint: (pod: Pod) => PodEndpoint;
-  readonly selectingPolicies: (pod: PodEndpoint, direction: Direction) => CompiledPolicy[];
   readonly options: MatchOptions;
 }
 
@@ -63,6 +62,20 @@ function groupClasses(perClass: readonly (readonly CompiledPolicy[])[], extraKey
   return { groupOf, groups };
 }
 
+/**
+ * Per class, the policies that select it for the direction, in policy order (as
+ * `Evaluator.selectingPolicies` lists them): each policy looks up its classes in a label index,
+ * rather than every class testing every policy of its namespace.
+ */
+function selectingPerClass(policies: readonly CompiledPolicy[], targets: RuleTargets, classCount: number, direction: Direction): CompiledPolicy[][] {
+  const perClass: CompiledPolicy[][] = Array.from({ length: classCount }, () => []);
+  for (const policy of policies) {
+    if ((direction === 'ingress' ? policy.ingress : policy.egress) === undefined) continue;
+    for (const cls of targets.selectedBy(policy)) perClass[cls]!.push(policy);
+  }
+  return perClass;
+}
+
 function createClassContext(input: MatrixInput, endpoints: readonly PodEndpoint[]): ClassContext {
   const classes = groupPodClasses(endpoints, input.policies, input.options);
   const interner = new PortSetInterner();
@@ -76,8 +89,8 @@ function createClassContext(input: MatrixInput, endpoints: readonly PodEndpoint[
     classes,
     interner,
     targets,
-    egress: groupClasses(reps.map((rep) => input.selectingPolicies(rep, 'egress')), () => ''),
-    ingress: groupClasses(reps.map((rep) => input.selectingPolicies(rep, 'ingress')), (cls) => namedKeyOf[cls]!),
+    egress: groupClasses(selectingPerClass(input.policies, targets, reps.length, 'egress'), () => ''),
+    ingress: groupClasses(selectingPerClass(input.policies, targets, reps.length, 'ingress'), (cls) => namedKeyOf[cls]!),
     rulePorts(rule, dst) {
       if (!rule.hasNamedPorts) {
         let id = fixedPorts.get(rule);
@@ -115,19 +128,19 @@ function computeEgressSide(ctx: ClassContext): MatrixSideData {
       targeted.push(null);
       continue;
     }
-    const row = new Int32Array(n).fill(EMPTY_ID);
-    const single = new Int32Array(n).fill(EMPTY_ID);
+    const row = new UnionsBySlot(n);
+    const single = new UnionsBySlot(n);
     for (const policy of policies) {
       for (const rule of policy.egress ?? []) {
         for (const dst of ctx.targets.classesOf(rule)) {
           const ports = ctx.rulePorts(rule, dst);
-          row[dst] = ctx.interner.union(row[dst]!, ports);
-          if (!rule.admitsEveryPod) single[dst] = ctx.interner.union(single[dst]!, ports);
+          row.add(dst, ports);
+          if (!rule.admitsEveryPod) single.add(dst, ports);
         }
       }
     }
-    allowed.push(row);
-    targeted.push(single);
+    allowed.push(row.result(ctx.interner));
+    targeted.push(single.result(ctx.interner));
   }
   return { groupOf: ctx.egress.groupOf, allowed, targeted };
 }
@@ -143,19 +156,19 @@ function computeIngressSide(ctx: ClassContext): MatrixSideData {
       targeted.push(null);
       continue;
     }
-    const column = new Int32Array(n).fill(EMPTY_ID);
-    const single = new Int32Array(n).fill(EMPTY_ID);
+    const column = new UnionsBySlot(n);
+    const single = new UnionsBySlot(n);
     for (const policy of policies) {
       for (const rule of policy.ingress ?? []) {
         const ports = ctx.rulePorts(rule, representative);
         for (const src of ctx.targets.classesOf(rule)) {
-          column[src] = ctx.interner.union(column[src]!, ports);
-          if (!rule.admitsEveryPod) single[src] = ctx.interner.union(single[src]!, ports);
+          column.add(src, ports);
+          if (!rule.admitsEveryPod) single.add(src, ports);
         }
       }
     }
-    allowed.push(column);
-    targeted.push(single);
+    allowed.push(column.result(ctx.interner));
+    targeted.push(single.result(ctx.interner));
   }
   return { groupOf: ctx.ingress.groupOf, allowed, targeted };
 }
@@ -195,11 +208,15 @@ export function computeMatrixData(input: MatrixInput, granularity: Granularity):
   const ingress = computeIngressSide(ctx);
 
   const cells = new Int32Array(n * n);
+  // Read once: the loop runs n² times, and under a CommonJS transform (the CLI's) every use of an
+  // imported binding is a property read.
+  const all = ALL_ID;
+  const columns = Array.from(ingress.groupOf, (g) => ingress.allowed[g] ?? null);
   for (let src = 0; src < n; src++) {
     const row = egress.allowed[egress.groupOf[src]!];
     for (let dst = 0; dst < n; dst++) {
-      const out = row ? row[dst]! : ALL_ID;
-      const column = ingress.allowed[ingress.groupOf[dst]!];
+      const out = row ? row[dst]! : all;
+      const column = columns[dst];
       cells[src * n + dst] = column ? ctx.interner.intersect(out, column[src]!) : out;
     }
   }

@@ -2,9 +2,12 @@
  * What every lint rule asks about a cluster, computed once and shared: pods grouped into classes
  * of identical namespace and labels (selectors cannot tell them apart, so a selector is matched
  * once per class, not once per pod), which classes a policy selects, which a peer admits.
- * Cost: O(pods) to build; each distinct selector is matched against the classes once.
+ * Cost: O(pods) to build; each distinct selector is matched once against the classes that a
+ * label index says could match it (those carrying its matchLabels, or the keys its In and Exists
+ * need), so thousands of peers over thousands of classes do not cost their product.
  */
 import type { CompiledPeer, CompiledPolicy } from '../evaluate/compile.ts';
+import { IndexedLabels } from '../evaluate/classes.ts';
 import type { Evaluator } from '../evaluate/evaluator.ts';
 import { METADATA_NAME_LABEL, type ClusterModel, type Labels, type Pod } from '../model/types.ts';
 
@@ -43,8 +46,17 @@ function labelsKey(labels: Labels): string {
   return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
 }
 
+/** Sorted ids per class list: rules ask again for the same list (a policy's pods, per peer). */
+const podIdsCache = new WeakMap<readonly LabelClass[], readonly string[]>();
+
+/** The sorted ids of the classes' pods (a fresh array: findings own theirs). */
 export function podIdsOf(classes: readonly LabelClass[]): string[] {
-  return classes.flatMap((c) => c.pods.map((p) => p.id)).sort();
+  let ids = podIdsCache.get(classes);
+  if (!ids) {
+    ids = classes.flatMap((c) => c.pods.map((p) => p.id)).sort();
+    podIdsCache.set(classes, ids);
+  }
+  return ids.slice();
 }
 
 export function createLintContext(model: ClusterModel, evaluator: Evaluator): LintContext {
@@ -62,6 +74,15 @@ export function createLintContext(model: ClusterModel, evaluator: Evaluator): Li
   const namespaceNames = [...new Set([...model.namespaces.map((ns) => ns.name), ...classesByNamespace.keys()])];
   const labelsOfNamespace = (name: string): Labels => namespaceLabels.get(name) ?? { [METADATA_NAME_LABEL]: name };
   const classesIn = (namespace: string): readonly LabelClass[] => classesByNamespace.get(namespace) ?? [];
+  // Selectors are checked only against the classes (and namespaces) that could match them.
+  const indexes = new Map<string, IndexedLabels<LabelClass>>();
+  const indexIn = (namespace: string): IndexedLabels<LabelClass> => {
+    let index = indexes.get(namespace);
+    if (!index) indexes.set(namespace, (index = new IndexedLabels(classesIn(namespace).map((c) => ({ item: c, labels: c.labels })))));
+    return index;
+  };
+  const everyClass = new IndexedLabels([...classesByNamespace.values()].flat().map((c) => ({ item: c, labels: c.labels })));
+  const namespaceIndex = new IndexedLabels(namespaceNames.map((name) => ({ item: name, labels: labelsOfNamespace(name) })));
 
   const selected = new Map<string, readonly LabelClass[]>();
   const peers = new Map<string, readonly LabelClass[]>();
@@ -74,7 +95,7 @@ export function createLintContext(model: ClusterModel, evaluator: Evaluator): Li
     let names = peerNs.get(peer.key);
     if (!names) {
       const match = peer.namespaceMatch;
-      names = match ? namespaceNames.filter((name) => match(labelsOfNamespace(name))) : [];
+      names = match ? namespaceIndex.matching(peer.namespaceSelector, match) : [];
       peerNs.set(peer.key, names);
     }
     return names;
@@ -91,7 +112,7 @@ export function createLintContext(model: ClusterModel, evaluator: Evaluator): Li
     selectedClasses(policy) {
       let found = selected.get(policy.id);
       if (!found) {
-        found = classesIn(policy.namespace).filter((c) => policy.selects(c.labels));
+        found = indexIn(policy.namespace).matching(policy.policy.spec.podSelector, policy.selects);
         selected.set(policy.id, found);
       }
       return found;
@@ -100,7 +121,7 @@ export function createLintContext(model: ClusterModel, evaluator: Evaluator): Li
       if (peer.kind !== 'selector') return [];
       let found = peers.get(peer.key);
       if (!found) {
-        found = peerNamespaces(peer).flatMap((ns) => classesIn(ns).filter((c) => peer.podMatch(c.labels)));
+        found = peerNamespaces(peer).flatMap((ns) => indexIn(ns).matching(peer.podSelector, peer.podMatch));
         peers.set(peer.key, found);
       }
       return found;
@@ -112,7 +133,7 @@ export function createLintContext(model: ClusterModel, evaluator: Evaluator): Li
       let names = anywhere.get(key);
       if (!names) {
         const found = new Set<string>();
-        for (const [ns, classes] of classesByNamespace) if (classes.some((c) => peer.podMatch(c.labels))) found.add(ns);
+        for (const c of everyClass.matching(peer.podSelector, peer.podMatch)) found.add(c.namespace);
         names = [...found];
         anywhere.set(key, names);
       }

@@ -66,10 +66,10 @@ export function nameFromLabels(labels: Labels, keys: readonly string[] = NAMING_
   return undefined;
 }
 
-/** `base`, else `base-2`, `base-3`... whichever `taken` does not hold. */
-export function uniqueName(base: string, taken: (name: string) => boolean): string {
+/** `base`, else `base-2`, `base-3`... (from `base-<from>`) whichever `taken` does not hold. */
+export function uniqueName(base: string, taken: (name: string) => boolean, from = 2): string {
   if (!taken(base)) return base;
-  for (let n = 2; ; n++) {
+  for (let n = from; ; n++) {
     const name = `${base.slice(0, 60)}-${n}`;
     if (!taken(name)) return name;
   }

@@ -18,7 +18,6 @@ export function lintPeerSelectsNothing(ctx: LintContext): LintFinding[] {
       const { written, compiled } = peer;
       if (compiled.kind !== 'selector') continue;
       const namespaces = ctx.peerNamespaces(compiled);
-      const affected = podIdsOf(ctx.selectedClasses(policy));
       if (written.namespaceSelector && namespaces.length === 0) {
         findings.push({
           code: 'lint/peer-selects-nothing',
@@ -28,7 +27,7 @@ export function lintPeerSelectsNothing(ctx: LintContext): LintFinding[] {
             `No namespace in the workspace has labels matching this namespaceSelector (${selectorText(written.namespaceSelector)}), so this peer admits nobody. ` +
             `Namespaces that are only referenced, not declared, carry just kubernetes.io/metadata.name.`,
           fix: `Label the namespace you mean (declare it with these labels), or select it by name: kubernetes.io/metadata.name: <name>.`,
-          pods: affected,
+          pods: podIdsOf(ctx.selectedClasses(policy)),
         });
         continue;
       }
@@ -44,7 +43,7 @@ export function lintPeerSelectsNothing(ctx: LintContext): LintFinding[] {
           ? `No labels can satisfy this peer's podSelector (${selectorText(written.podSelector)}), so it admits nobody.`
           : `No pod in ${where} matches this peer's podSelector (${selectorText(written.podSelector)}), so it admits nobody.`,
         fix: `Check the labels against the pods' labels (spelling, value), or add the workload this peer is meant for.`,
-        pods: affected,
+        pods: podIdsOf(ctx.selectedClasses(policy)),
       });
     }
   }
