@@ -124,15 +124,30 @@ function sameEnds(a: FlowIntent, source: string, target: string): boolean {
   return nodeIdOfEnd(a.source) === source && nodeIdOfEnd(a.destination) === target;
 }
 
-export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get) => {
+export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get, api) => {
   const model = () => get().analysis?.model;
+
+  /**
+   * The policy generation a cluster.yaml patch waits for (in a large workspace its analysis runs
+   * in the worker): run by the first analysis that lands while the drawing is the same, the
+   * patched cluster's own or, when typing replaced that request, the typed text's; dropped when
+   * the drawing changed meanwhile (undo, another drawing, another workspace), whose own
+   * generation stands.
+   */
+  let awaiting: { readonly intents: readonly FlowIntent[]; readonly generation: number; readonly run: () => void } | undefined;
+  api.subscribe((state, previous) => {
+    if (!awaiting || state.analysis === previous.analysis) return;
+    const { intents, generation, run } = awaiting;
+    awaiting = undefined;
+    if (state.intents === intents && state.generation === generation && !state.stale) run();
+  });
 
   /**
    * Patch cluster.yaml (when asked), then regenerate and sync the policies; analyse, then run
    * `then` (which reads the new analysis). In a large workspace the analyses run in the worker:
-   * the generator waits for the patched cluster's analysis, and neither it nor `then` runs when
-   * a newer request (typing, undo, another drawing) replaced it. The intents are set at once,
-   * so a drawing replaced meanwhile is not lost: the next generation includes it.
+   * the generator waits for the patched cluster's analysis (`awaiting`), and `then` does not run
+   * when a newer request (typing, undo, another drawing) replaced it. The intents are set at
+   * once, so a drawing replaced meanwhile is not lost: the next generation includes it.
    */
   const apply = (
     change: { intents?: readonly FlowIntent[]; settings?: GeneratorSettings; cluster?: ClusterPatch },
@@ -160,9 +175,9 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get) => {
     const patch = change.cluster;
     set({ intents, generatorSettings: settings, files: upsertFile(get().files, CLUSTER_FILE, (text) => patchClusterDocuments(text, patch)) });
     let problem: string | undefined;
-    get().analyzeNow(() => {
-      problem = generate();
-    });
+    awaiting = { intents, generation: get().generation, run: () => (problem = generate()) };
+    get().analyzeNow();
+    // Set when the analysis ran at once (a small workspace); in the worker's case it comes later.
     return problem;
   };
 

@@ -113,6 +113,23 @@ describe('drawing in a large workspace', () => {
     expect(state().progress).toBeUndefined();
   });
 
+  it('typing while a label edit’s analysis runs: the drawing’s policies are still regenerated, by the typed text’s analysis', () => {
+    const { state, finishAnalysis } = largeWithTwoPods();
+    expect(state().addFlow('drawn/web', 'drawn/api', { kind: 'declared' })).toBeUndefined();
+    finishAnalysis();
+    expect(textOf(state().files, POLICIES_FILE)).toMatch(/app: api\b/);
+    // The label edit patches cluster.yaml; its policies wait for that analysis, which typing replaces.
+    expect(state().updateWorkload('drawn/api', { labels: { app: 'backend' } })).toBeUndefined();
+    state().setFileText(LARGE.name, `${LARGE.text}# typed meanwhile\n`);
+    state().requestAnalysis();
+    finishAnalysis(); // the typed text's analysis: the generator runs now
+    expect(textOf(state().files, POLICIES_FILE)).toMatch(/app: backend\b/);
+    expect(textOf(state().files, POLICIES_FILE)).not.toMatch(/app: api\b/);
+    finishAnalysis(); // the generated policies' analysis
+    expect(state().analysis!.evaluator.verdict('drawn/web', 'drawn/api', 'TCP', 9000).allowed).toBe(true);
+    expect(state().progress).toBeUndefined();
+  });
+
   it('undo while a drawing’s analysis runs: the undone document is analysed, the drawing’s follow-up never runs', () => {
     const { store, state, finishAnalysis } = largeWithTwoPods();
     const before = state().files;
