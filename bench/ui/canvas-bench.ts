@@ -141,6 +141,28 @@ async function longestTask(page: Page, from: number, to: number): Promise<number
   );
 }
 
+/** requestAnimationFrame intervals (ms) in the page while `act` runs. */
+async function framesDuring(page: Page, act: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __sampling: boolean };
+    w.__frames = [];
+    w.__sampling = true;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__sampling) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await act();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __sampling: boolean };
+    w.__sampling = false;
+    return w.__frames.slice(1);
+  });
+}
+
 /** Drags the empty pane in small steps, recording requestAnimationFrame intervals meanwhile. */
 async function panFrames(page: Page): Promise<number[]> {
   const box = await page.getByTestId('canvas').boundingBox();
@@ -156,28 +178,13 @@ async function panFrames(page: Page): Promise<number[]> {
     }
     return { x: b.x + b.width * 0.6, y: b.y + b.height * 0.6 };
   }, box);
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __sampling: boolean };
-    w.__frames = [];
-    w.__sampling = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      w.__frames.push(now - last);
-      last = now;
-      if (w.__sampling) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 60; i++) {
-    await page.mouse.move(start.x - i * 4, start.y - i * 2);
-  }
-  await page.mouse.up();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __sampling: boolean };
-    w.__sampling = false;
-    return w.__frames.slice(1);
+  return framesDuring(page, async () => {
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 60; i++) {
+      await page.mouse.move(start.x - i * 4, start.y - i * 2);
+    }
+    await page.mouse.up();
   });
 }
 
@@ -186,28 +193,13 @@ async function zoomFrames(page: Page): Promise<number[]> {
   const box = await page.getByTestId('canvas').boundingBox();
   if (!box) throw new Error('no canvas');
   await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.55);
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __sampling: boolean };
-    w.__frames = [];
-    w.__sampling = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      w.__frames.push(now - last);
-      last = now;
-      if (w.__sampling) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  for (const delta of [-120, 120]) {
-    for (let i = 0; i < 12; i++) {
-      await page.mouse.wheel(0, delta);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+  return framesDuring(page, async () => {
+    for (const delta of [-120, 120]) {
+      for (let i = 0; i < 12; i++) {
+        await page.mouse.wheel(0, delta);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+      }
     }
-  }
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __sampling: boolean };
-    w.__sampling = false;
-    return w.__frames.slice(1);
   });
 }
 
