@@ -15,6 +15,7 @@
  * - Routes and Ingresses add up (a later object of the same kind and name replaces an earlier one).
  */
 import { EMPTY_PORTS, portSetOf, unionPorts, type PortSet } from './portset.ts';
+import { matchesSelector } from './selector.ts';
 import type { ContainerPort, Labels, Protocol, Workload } from './types.ts';
 
 /** A port given by number or by name, as Kubernetes' IntOrString. */
@@ -95,10 +96,6 @@ export function exposedTcpPort(target: PortReference, ports: readonly ContainerP
   return ports.some((p) => p.containerPort === number) ? number : undefined;
 }
 
-function selects(selector: Labels, labels: Labels): boolean {
-  return Object.entries(selector).every(([key, value]) => Object.hasOwn(labels, key) && labels[key] === value);
-}
-
 /**
  * Per workload id, the TCP ports Routes and Ingresses expose through Services (before policies).
  * Workloads no Route or Ingress reaches are absent.
@@ -115,7 +112,7 @@ export function ingressControllerPorts(objects: IngressObjects, workloads: reado
       if (!service?.selector) continue;
       const targets = backendTargetPorts(routing.kind, service, backend.port);
       for (const workload of workloads) {
-        if (workload.namespace !== service.namespace || !selects(service.selector, workload.labels)) continue;
+        if (workload.namespace !== service.namespace || !matchesSelector({ matchLabels: service.selector }, workload.labels)) continue;
         let ports = result.get(workload.id) ?? EMPTY_PORTS;
         for (const target of targets) {
           const port = exposedTcpPort(target, workload.ports);
