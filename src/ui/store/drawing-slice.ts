@@ -194,6 +194,13 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get, api) =>
     return removeFlow(current, [...intents, intent], intents.length, get().generatorSettings);
   };
 
+  /** What still allows a removed flow (a hand-written rule, an open side), offered as choices; none when nothing does. */
+  const offerRemoval = (intents: readonly FlowIntent[], pending: Omit<PendingRemoval, 'removal'>) => {
+    const removal = computeRemoval(intents, pending.intent);
+    const stillAllowed = removal && (removal.allowances.length > 0 || removal.openSides.length > 0);
+    set({ pendingRemoval: stillAllowed ? { ...pending, removal } : undefined });
+  };
+
   return {
     intents: [],
     generatorSettings: DEFAULT_GENERATOR_SETTINGS,
@@ -302,11 +309,7 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get, api) =>
       }
       const remaining = intents.filter((_, i) => i !== index);
       const removed = intent;
-      return apply({ intents: remaining }, () => {
-        const removal = computeRemoval(remaining, removed);
-        const stillAllowed = removal && (removal.allowances.length > 0 || removal.openSides.length > 0);
-        set({ pendingRemoval: stillAllowed ? { source, target, intent: removed, removal } : undefined });
-      });
+      return apply({ intents: remaining }, () => offerRemoval(remaining, { source, target, intent: removed }));
     },
 
     applyRemoval(allowanceIndex, choice) {
@@ -324,11 +327,7 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set, get, api) =>
       const text = replacePolicyDocument(file.text, edited.policy);
       if (text === undefined) return `${allowance.policy} is not a document of its own in ${file.name}: edit it by hand`;
       set({ files: get().files.map((f) => (f.name === file.name ? { name: f.name, text } : f)) });
-      get().analyzeNow(() => {
-        const removal = computeRemoval(get().intents, pending.intent);
-        const stillAllowed = removal && (removal.allowances.length > 0 || removal.openSides.length > 0);
-        set({ pendingRemoval: stillAllowed ? { ...pending, removal } : undefined });
-      });
+      get().analyzeNow(() => offerRemoval(get().intents, pending));
       return undefined;
     },
 
