@@ -37,7 +37,10 @@ import {
   selectStale,
   useAppStore,
 } from '../store/index.ts';
+// flows.css before canvas.css: the policy-focus and at-scale rules there override flow looks.
+import './flows.css';
 import './canvas.css';
+import './scale.css';
 import './drawing.css';
 import './change.css';
 import { ChangesBanner } from './ChangesBanner.tsx';
