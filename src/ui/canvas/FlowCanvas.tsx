@@ -20,13 +20,12 @@ import {
   type EdgeChange,
   type Node,
   type NodeChange,
-  type OnConnectEnd,
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent } from 'react';
-import { compareDrawnWithActual, type ContainerPort, type PortIntent } from '../../core/index.ts';
+import { compareDrawnWithActual } from '../../core/index.ts';
 import {
   appStore,
   type AppState,
@@ -64,6 +63,7 @@ import { useAutoLayout, useDraggedPositions, useRoutes, useStableEdges } from '.
 import { FlowLayer } from './layer/FlowLayer.tsx';
 import { usePaintedFlows } from './layer/use-painted-flows.ts';
 import { useCanvasKeys } from './use-canvas-keys.ts';
+import { useFlowDrawing } from './use-flow-drawing.ts';
 import { ArrowMarkers, OpenFlowsNote } from './overlays.tsx';
 import { edgeTypes, nodeTypes } from './nodes/index.ts';
 import { BoxesOnlyContext } from './nodes/detail.ts';
@@ -104,24 +104,6 @@ const MIN_ZOOM_LARGE = 0.03;
 const EXPAND_ALL_MAX = 1_000;
 const selectFlowChanges = (s: AppState) => s.flowChanges;
 
-/** A flow being drawn: its ends, and where the port popover opens (in the canvas's pixels). */
-interface PendingFlow {
-  readonly source: string;
-  readonly target: string;
-  readonly declared: readonly ContainerPort[];
-  readonly x: number;
-  readonly y: number;
-}
-
-/** The canvas node under a screen point (the innermost one), or undefined. */
-function nodeIdAt(x: number, y: number): string | undefined {
-  for (const element of document.elementsFromPoint(x, y)) {
-    const node = element.closest('.react-flow__node');
-    const id = node?.getAttribute('data-id');
-    if (id && !id.startsWith('ns:')) return id;
-  }
-  return undefined;
-}
 const selectZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < LABEL_MIN_ZOOM;
 /** Below this zoom no text on a node can be read: nodes are drawn as plain boxes (cheap to paint by the thousand). */
 const BOXES_ONLY_BELOW = 0.3;
@@ -294,35 +276,7 @@ function CanvasView() {
 
   // Drawing a flow: drag from a node's handle and drop on another node, then choose the ports.
   const wrapper = useRef<HTMLDivElement>(null);
-  const [pending, setPending] = useState<PendingFlow | undefined>(undefined);
-  const [message, setMessage] = useState<string | undefined>(undefined);
-  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
-    const source = state.fromNode?.id;
-    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-    if (!source || !point) return;
-    const target = state.toNode?.id ?? nodeIdAt(point.clientX, point.clientY);
-    if (!target || target === source || target.startsWith('ns:')) return;
-    const box = wrapper.current?.getBoundingClientRect();
-    const workload = appStore.getState().analysis?.model.workloads.find((w) => w.id === target);
-    setMessage(undefined);
-    setPending({
-      source,
-      target,
-      declared: workload?.ports ?? [],
-      x: Math.max(8, Math.min(point.clientX - (box?.left ?? 0), (box?.width ?? 400) - 300)),
-      y: Math.max(8, Math.min(point.clientY - (box?.top ?? 0), (box?.height ?? 400) - 260)),
-    });
-  }, []);
-  const confirmFlow = useCallback(
-    (ports: PortIntent) => {
-      if (!pending) return;
-      setPending(undefined);
-      setMessage(appStore.getState().addFlow(pending.source, pending.target, ports));
-      selectOnCanvas({ kind: 'flow', source: pending.source, target: pending.target });
-    },
-    [pending],
-  );
-
+  const { pending, message, setMessage, onConnectEnd, confirmFlow, cancelFlow } = useFlowDrawing(wrapper);
   useCanvasKeys(wrapper, selectFocus, selectToggles, setMessage);
 
   const empty = analysis !== undefined && graph.nodes.length === 0;
@@ -427,7 +381,7 @@ function CanvasView() {
           key={`${pending.source}->${pending.target}`}
           {...pending}
           onConfirm={confirmFlow}
-          onCancel={() => setPending(undefined)}
+          onCancel={cancelFlow}
         />
       ) : null}
       {message ? (
