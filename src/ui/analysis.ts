@@ -43,6 +43,8 @@ export interface Analysis {
   readonly workloadFlows: FlowCounts;
   /** The pairs of workloads allowed on some port or half-open (`from * workloads + to`), for the canvas. */
   readonly workloadFlowPairs: Uint32Array;
+  /** Those of them that are half-open, for the flows gathered at collapsed namespaces. */
+  readonly workloadHalfOpenPairs: Uint32Array;
   /** The workload matrix's flows gathered per namespace (plain data), for collapsed namespaces on the canvas. */
   readonly namespacePairs: NamespacePairs;
   /** The expected flows of the workspace's `.flows` files, checked (plain data). */
@@ -61,6 +63,8 @@ export interface AnalysisData {
   readonly workloadFlows: FlowCounts;
   /** The pairs the canvas draws between expanded workloads (scanMatrixFlows), found with the counts. */
   readonly workloadFlowPairs: Uint32Array;
+  /** Those of them that are half-open. */
+  readonly workloadHalfOpenPairs: Uint32Array;
   /** The canvas's collapsed namespaces' flows (every pair of workloads, like the counts). */
   readonly namespacePairs: NamespacePairs;
   readonly assertions: readonly FlowAssertionResult[];
@@ -75,13 +79,13 @@ export function computeAnalysisData(files: readonly ManifestFile[], report?: Pro
   const matrix = evaluator.matrixData({ granularity: 'pod' });
   report?.(evaluatingProgress(model.workloads.length, 'workloads'));
   const workloadMatrix = evaluator.matrixData({ granularity: 'workload' });
-  const { counts: workloadFlows, pairs: workloadFlowPairs } = scanMatrixFlows(workloadMatrix);
+  const { counts: workloadFlows, pairs: workloadFlowPairs, halfOpenPairs: workloadHalfOpenPairs } = scanMatrixFlows(workloadMatrix);
   const namespacePairs = gatherNamespacePairs(workloadMatrix);
   report?.(CHECKING);
   const flows = checkFlowsFiles(files, model, evaluator);
   const issues = flows.issues.length === 0 ? importIssues : [...importIssues, ...flows.issues];
   const lint = lintCluster(model, evaluator, { files: files.filter((f) => !isFlowsFile(f.name)) });
-  return { model, issues, matrix, workloadMatrix, workloadFlows, workloadFlowPairs, namespacePairs, assertions: flows.results, lint };
+  return { model, issues, matrix, workloadMatrix, workloadFlows, workloadFlowPairs, workloadHalfOpenPairs, namespacePairs, assertions: flows.results, lint };
 }
 
 /** The analysis with its evaluator and matrices, from the data (building the evaluator is cheap). */
@@ -96,6 +100,7 @@ export function analysisFromData(files: readonly ManifestFile[], data: AnalysisD
     workloadMatrix: matrixFromData(data.workloadMatrix),
     workloadFlows: data.workloadFlows,
     workloadFlowPairs: data.workloadFlowPairs,
+    workloadHalfOpenPairs: data.workloadHalfOpenPairs,
     namespacePairs: data.namespacePairs,
     assertions: data.assertions,
     lint: data.lint,

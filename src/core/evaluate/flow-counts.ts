@@ -68,6 +68,8 @@ export interface MatrixFlowScan {
    * asking each of the others.
    */
   readonly pairs: Uint32Array;
+  /** Those of `pairs` that are half-open (one side allows a port the other side denies), likewise. */
+  readonly halfOpenPairs: Uint32Array;
 }
 
 export function countMatrixFlows(data: MatrixData): FlowCounts {
@@ -109,9 +111,9 @@ export function scanMatrixFlows(data: MatrixData): MatrixFlowScan {
   const ingress: Side = { allowed: EMPTY, targeted: EMPTY };
   let allowed = 0;
   let halfOpen = 0;
-  /** Group pairs drawn, `from * groups + to`, in a typed array doubled when full. */
-  let drawn = new Float64Array(1024);
-  let drawnCount = 0;
+  /** Group pairs drawn, `from * groups + to`, in a typed array doubled when full; the half-open ones too. */
+  const drawn = new GroupPairs();
+  const halfDrawn = new GroupPairs();
   let drawnPairs = 0;
   for (let f = 0; f < groups.length; f++) {
     const from = groups[f]!;
@@ -141,21 +143,42 @@ export function scanMatrixFlows(data: MatrixData): MatrixFlowScan {
       }
       const half = leaves(egress.targeted, ingress.allowed) || leaves(ingress.targeted, egress.allowed);
       if (connections !== EMPTY) allowed += weight;
-      if (half) halfOpen += weight;
+      if (half) {
+        halfOpen += weight;
+        halfDrawn.push(f * groups.length + t);
+      }
       if (connections !== EMPTY || half) {
-        if (drawnCount === drawn.length) {
-          const grown = new Float64Array(drawn.length * 2);
-          grown.set(drawn);
-          drawn = grown;
-        }
-        drawn[drawnCount++] = f * groups.length + t;
+        drawn.push(f * groups.length + t);
         drawnPairs += weight;
       }
     }
   }
   const units = data.unitClasses.length;
   const pairs = units > 1 ? units * (units - 1) : 0;
-  return { counts: { pairs, allowed, denied: pairs - allowed, halfOpen }, pairs: pairList(groups, drawn.subarray(0, drawnCount), drawnPairs, units) };
+  return {
+    counts: { pairs, allowed, denied: pairs - allowed, halfOpen },
+    pairs: pairList(groups, drawn.keys(), drawnPairs, units),
+    halfOpenPairs: pairList(groups, halfDrawn.keys(), halfOpen, units),
+  };
+}
+
+/** Keys of group pairs, in a typed array doubled when full. */
+class GroupPairs {
+  private list = new Float64Array(1024);
+  private count = 0;
+
+  push(key: number): void {
+    if (this.count === this.list.length) {
+      const grown = new Float64Array(this.list.length * 2);
+      grown.set(this.list);
+      this.list = grown;
+    }
+    this.list[this.count++] = key;
+  }
+
+  keys(): Float64Array {
+    return this.list.subarray(0, this.count);
+  }
 }
 
 function pairList(groups: readonly UnitGroup[], drawn: Float64Array, size: number, units: number): Uint32Array {

@@ -15,6 +15,7 @@ import {
   isEmptyPorts,
   pairCoverage,
   pairTotalAt,
+  scanMatrixFlows,
   unionPorts,
   type NamespacePairs,
   type PairTotals,
@@ -22,7 +23,7 @@ import {
   type ReachabilityMatrix,
 } from '../../core/index.ts';
 import { externalSides, type ExternalSet } from './external.ts';
-import { DENIED_LABEL, externalFlow, flowEdgeId, podFlow, showDenied, type FlowSpec } from './flows.ts';
+import { DENIED_LABEL, HALF_OPEN_MARK, externalFlow, flowEdgeId, podFlow, showDenied, type FlowSpec } from './flows.ts';
 import { namespaceNodeId, type CanvasView } from './graph.ts';
 import type { FlowAggregate } from './types.ts';
 import { describeUnits, type CanvasSource, type UnitInfo } from './units.ts';
@@ -32,6 +33,8 @@ interface Totals {
   readonly pairs: number;
   readonly allowedPairs: number;
   readonly openPairs: number;
+  /** Pairs where one side's policies allow a port the other side's deny (scanMatrixFlows). */
+  readonly halfOpenPairs?: number;
   /** The union of the ports allowed. */
   readonly ports: PortSet;
 }
@@ -69,22 +72,30 @@ function gatheredFlow(source: string, target: string, g: Totals, names: { from: 
   const coverage = coverageOf(g);
   const ports = formatPortSetShort(g.ports);
   const count = coverage === 'partial' ? `${formatCount(g.allowedPairs)}/${pairsText(g.pairs)}` : pairsText(g.pairs);
-  const label = coverage === 'denied' ? `${DENIED_LABEL} ${count}` : `${count} · ${ports}`;
+  const halfOpen = g.halfOpenPairs ?? 0;
+  // Half-open pairs are told apart, as between workloads: marked on the label, and a denied edge
+  // with some is drawn as half-open (shown without asking for denied flows).
+  const halfNote = halfOpen > 0 ? ` · ⚠ ${formatCount(halfOpen)} half-open` : '';
+  const label = coverage === 'denied' ? (halfOpen > 0 ? `${HALF_OPEN_MARK} ${pairsText(halfOpen)} half-open` : `${DENIED_LABEL} ${count}`) : `${count} · ${ports}${halfNote}`;
   const openNote = g.openPairs > 0 ? ` ${formatCount(g.openPairs)} of them only because no policy isolates either side.` : '';
+  const halfTitle =
+    halfOpen > 0
+      ? ` ${formatCount(halfOpen)} of the pairs are half-open: one side's policies allow a port the other side's deny (expand the namespace to see which).`
+      : '';
   const title =
     coverage === 'denied'
-      ? `${names.from} → ${names.to}: none of the ${pairsText(g.pairs)} of workloads may connect.`
-      : `${names.from} → ${names.to}: ${formatCount(g.allowedPairs)} of ${pairsText(g.pairs)} of workloads may connect, on ${ports}.${openNote}`;
+      ? `${names.from} → ${names.to}: none of the ${pairsText(g.pairs)} of workloads may connect.${halfTitle}`
+      : `${names.from} → ${names.to}: ${formatCount(g.allowedPairs)} of ${pairsText(g.pairs)} of workloads may connect, on ${ports}.${openNote}${halfTitle}`;
   return {
     id: flowEdgeId(source, target),
     source,
     target,
     data: {
       verdict: coverage === 'denied' ? 'denied' : 'allowed',
-      halfOpen: false,
+      halfOpen: coverage === 'denied' && halfOpen > 0,
       open: g.allowedPairs > 0 && g.openPairs === g.allowedPairs,
       label,
-      compactLabel: coverage === 'denied' ? label : count,
+      compactLabel: coverage === 'denied' ? (halfOpen > 0 ? HALF_OPEN_MARK : label) : `${count}${halfOpen > 0 ? ` ${HALF_OPEN_MARK}` : ''}`,
       title,
       aggregate: { pairs: g.pairs, allowedPairs: g.allowedPairs, coverage },
     },
@@ -116,6 +127,8 @@ export interface GatherSource extends CanvasSource {
   readonly namespacePairs?: NamespacePairs;
   /** The workload pairs allowed on some port or half-open (scanMatrixFlows), of `workloadMatrix`. */
   readonly workloadFlowPairs?: Uint32Array;
+  /** Those of them that are half-open. */
+  readonly workloadHalfOpenPairs?: Uint32Array;
   readonly workloadMatrix?: ReachabilityMatrix;
 }
 
@@ -140,6 +153,34 @@ function* candidatePairs(source: GatherSource, matrix: ReachabilityMatrix, expan
 }
 
 const gatheredPairs = new WeakMap<ReachabilityMatrix, NamespacePairs>();
+const scannedHalfOpen = new WeakMap<ReachabilityMatrix, Uint32Array>();
+
+/** The half-open pairs of units (`from * units + to`): the analysis's, when they are of this matrix. */
+function halfOpenPairsOf(source: GatherSource, matrix: ReachabilityMatrix): Uint32Array {
+  if (source.workloadHalfOpenPairs && source.workloadMatrix === matrix) return source.workloadHalfOpenPairs;
+  let pairs = scannedHalfOpen.get(matrix);
+  if (!pairs) {
+    pairs = scanMatrixFlows(source.evaluator.matrixData({ granularity: 'workload' })).halfOpenPairs;
+    scannedHalfOpen.set(matrix, pairs);
+  }
+  return pairs;
+}
+
+/** How many half-open pairs of units each pair of ends (`from * ends + to`) gathers; pairs of expanded workloads are drawn themselves. */
+function halfOpenByEnds(pairs: Uint32Array, units: number, endOf: Int32Array, ends: number, expanded: readonly number[]): Map<number, number> {
+  const isExpanded = new Uint8Array(units);
+  for (const i of expanded) isExpanded[i] = 1;
+  const counts = new Map<number, number>();
+  for (const pair of pairs) {
+    const s = Math.floor(pair / units);
+    const d = pair - s * units;
+    const [a, b] = [endOf[s]!, endOf[d]!];
+    if (a === b || (isExpanded[s] && isExpanded[d])) continue;
+    const key = a * ends + b;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
 
 /** The flows of `matrix` (workload granularity) gathered per namespace: the analysis's, when they are of this matrix. */
 function namespacePairsOf(source: GatherSource, matrix: ReachabilityMatrix): NamespacePairs {
@@ -187,7 +228,12 @@ export function gather(source: GatherSource, matrix: ReachabilityMatrix, collaps
     endOf,
     expanded,
     unitFlows,
-    gathered: gatherPairs(namespacePairsOf(source, matrix), units, ends),
+    gathered: gatherPairs(
+      namespacePairsOf(source, matrix),
+      units,
+      ends,
+      halfOpenByEnds(halfOpenPairsOf(source, matrix), units.length, endOf, ends.length, expanded),
+    ),
     externalSets: [],
   };
   const external = gatherExternal(matrix, units, endOf, ends);
@@ -200,7 +246,7 @@ export function gather(source: GatherSource, matrix: ReachabilityMatrix, collaps
  * Every pair of units with an end in a collapsed namespace, gathered per (end, end): read off the
  * namespace tables (namespace to namespace, namespace to workload, workload to namespace).
  */
-function gatherPairs(pairs: NamespacePairs, units: readonly UnitInfo[], ends: readonly string[]): FlowSpec[] {
+function gatherPairs(pairs: NamespacePairs, units: readonly UnitInfo[], ends: readonly string[], halfOpen: ReadonlyMap<number, number>): FlowSpec[] {
   const namespaceIndex = new Map(pairs.namespaces.map((name, i) => [namespaceNodeId(name), i]));
   const unitIndex = new Map(units.map((u, i) => [u.id, i]));
   // Each end: an expanded workload (its unit) or a collapsed namespace (its index in the tables).
@@ -221,7 +267,7 @@ function gatherPairs(pairs: NamespacePairs, units: readonly UnitInfo[], ends: re
       if (na !== undefined && nb !== undefined) g = total(pairs.between, na * count + nb);
       else if (na !== undefined && d !== undefined) g = total(pairs.toUnit, na * units.length + d);
       else if (s !== undefined && nb !== undefined) g = total(pairs.fromUnit, s * count + nb);
-      if (g) flows.push(gatheredFlow(from, to, g, { from, to }));
+      if (g) flows.push(gatheredFlow(from, to, { ...g, halfOpenPairs: halfOpen.get(a * ends.length + b) ?? 0 }, { from, to }));
     });
   });
   return flows;
@@ -295,7 +341,7 @@ export function viewFlows(matrix: ReachabilityMatrix, g: Gathering, view: Canvas
     if (s !== undefined && d !== undefined && s !== d) deniedPair(s, d);
   }
   for (const flow of g.gathered) {
-    if (flow.data.verdict === 'allowed' || showDenied(view, flow.source, flow.target)) flows.push(flow);
+    if (flow.data.verdict === 'allowed' || flow.data.halfOpen || showDenied(view, flow.source, flow.target)) flows.push(flow);
   }
   return flows;
 }

@@ -33,14 +33,19 @@ const PROGRESS_STEP = 0.01;
 
 /** The data in the parts it is posted in, each with the buffers to transfer. */
 function partsOf(data: AnalysisData): { part: AnalysisPart; transfer: ArrayBuffer[] }[] {
-  const { model, issues, lint, assertions, workloadFlows, workloadFlowPairs, matrix, workloadMatrix, namespacePairs } = data;
+  const { model, issues, lint, assertions, workloadFlows, workloadFlowPairs, workloadHalfOpenPairs, matrix, workloadMatrix, namespacePairs } = data;
   const parts = [
     { part: { model, issues }, transfer: [] },
     { part: { lint, assertions, workloadFlows }, transfer: [] },
     { part: { matrix }, transfer: matrixDataBuffers(matrix) },
     {
-      part: { workloadMatrix, namespacePairs, workloadFlowPairs },
-      transfer: [...matrixDataBuffers(workloadMatrix), ...namespacePairsBuffers(namespacePairs), workloadFlowPairs.buffer as ArrayBuffer],
+      part: { workloadMatrix, namespacePairs, workloadFlowPairs, workloadHalfOpenPairs },
+      transfer: [
+        ...matrixDataBuffers(workloadMatrix),
+        ...namespacePairsBuffers(namespacePairs),
+        workloadFlowPairs.buffer as ArrayBuffer,
+        workloadHalfOpenPairs.buffer as ArrayBuffer,
+      ],
     },
   ];
   // A buffer is transferred once (the matrices may share one).

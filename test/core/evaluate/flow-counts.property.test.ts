@@ -35,22 +35,26 @@ describe('countMatrixFlows', () => {
     );
   }, 120_000);
 
-  it('lists exactly the pairs that are allowed on some port or half-open, in order', () => {
+  it('lists exactly the pairs that are allowed on some port or half-open, and the half-open ones, in order', () => {
     fc.assert(
       fc.property(clusterArb, (model) => {
         const evaluator = createEvaluator(model);
         const matrix = evaluator.matrix({ granularity: 'workload' });
         const n = matrix.units.length;
         const expected: number[] = [];
+        const expectedHalfOpen: number[] = [];
         for (let s = 0; s < n; s++) {
           for (let d = 0; d < n; d++) {
             if (s === d) continue;
             const half = halfOpenOf(matrix.sides(s, d));
-            if (!isEmptyPorts(matrix.connections(s, d)) || !isEmptyPorts(half.egressOnly) || !isEmptyPorts(half.ingressOnly)) expected.push(s * n + d);
+            const halfOpen = !isEmptyPorts(half.egressOnly) || !isEmptyPorts(half.ingressOnly);
+            if (!isEmptyPorts(matrix.connections(s, d)) || halfOpen) expected.push(s * n + d);
+            if (halfOpen) expectedHalfOpen.push(s * n + d);
           }
         }
         const scan = scanMatrixFlows(structuredClone(evaluator.matrixData({ granularity: 'workload' })));
         expect([...scan.pairs]).toEqual(expected);
+        expect([...scan.halfOpenPairs]).toEqual(expectedHalfOpen);
         expect(scan.counts).toEqual(countPairByPair(matrix));
       }),
       { numRuns: 150 },
