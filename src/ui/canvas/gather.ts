@@ -136,16 +136,31 @@ export interface GatherSource extends CanvasSource {
  * The pairs of units worth a flow (allowed or half-open), as `from * units + to`: the analysis's
  * list when it is of this matrix, else every ordered pair (podFlow then tells).
  */
+/** The index of the first value of the sorted `list` that is `value` or more. */
+function firstAtLeast(list: Uint32Array, value: number): number {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function* candidatePairs(source: GatherSource, matrix: ReachabilityMatrix, expanded: readonly number[]): Generator<[number, number]> {
   const n = matrix.units.length;
   const given = source.workloadFlowPairs;
   if (given && source.workloadMatrix === matrix) {
     const isExpanded = new Uint8Array(n);
     for (const i of expanded) isExpanded[i] = 1;
-    for (const pair of given) {
-      const s = Math.floor(pair / n);
-      const d = pair - s * n;
-      if (isExpanded[s] && isExpanded[d]) yield [s, d];
+    // The list is sorted: each expanded workload's row is found by bisection, the rest is skipped
+    // (one namespace expanded in a cluster of thousands reads its own rows only).
+    for (const s of expanded) {
+      const end = (s + 1) * n;
+      for (let i = firstAtLeast(given, s * n); i < given.length && given[i]! < end; i++) {
+        const d = given[i]! - s * n;
+        if (isExpanded[d]) yield [s, d];
+      }
     }
     return;
   }
